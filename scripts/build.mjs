@@ -1,0 +1,18 @@
+// Bundles every runtime entry point with esbuild. Chevrotain 11 is ESM-only and VS Code 1.100's
+// Node cannot require ESM, so everything that runs under Node is bundled to CommonJS (.cjs, since
+// package.json says "type": "module").
+import { build } from 'esbuild';
+
+const node = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};
+
+await Promise.all([
+  build({ ...node, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
+]);

@@ -1,0 +1,172 @@
+/**
+ * text → { events, problems }. The one entry point of the analysis core, shared by the CLI, the
+ * language server and the tests. No editor or LSP types here.
+ *
+ * Lines outside a report are only tested against a cheap anchor pattern; lines inside one are
+ * lexed (Chevrotain) and classified. A physical line may hold several logical lines: rsyslog
+ * escapes a record's newlines as `#012`, `/dev/kmsg` as `\x0a` (kernel-log-formats.md §2.5, §2.2).
+ */
+import { lexSegment, type LexedLine, type Prefix } from './lexer/lexer.js';
+import type { Analysis, KernelEvent, Problem } from './model/events.js';
+import { OomBuilder, type LineCtx } from './parser/oomBuilder.js';
+import { classifyOomLine, OOM_ANCHOR, type OomLine } from './parser/oomLines.js';
+import { LineIndex } from './text/lines.js';
+
+export interface AnalyzeOptions {
+  /** Kernel release to assume when a report does not print one (`--kernel 5.10`). */
+  kernel?: string;
+}
+
+/** Kernel records are at most 1 KiB (printk LOG_LINE_MAX); a joined syslog line a few KiB. */
+export const MAX_LINE = 65536;
+
+/** Lines that start another kind of report: an open OOM report cannot continue past them. */
+const OTHER_REPORT = /page allocation (?:failure|stalls for)|^(?:BUG: |Oops|WARNING: |Kernel panic|------------\[ cut here|INFO: task |watchdog: |Linux version |general protection fault)|segfault at /;
+const BANNER = /^Linux version \d/;
+const MONO_AT_START = /^\s*(?:<\d{1,3}>)?\[ *(\d+)\.\d+\]/;
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const index = new LineIndex(text);
+  const problems: Problem[] = [];
+  const builders: OomBuilder[] = [];
+  let open: OomBuilder | null = null;
+  let boot = 0;
+  let sawKernelLine = false;
+  let lastMono = -1;
+
+  if (looksBinary(text)) problems.push({ line: 0, message: 'This does not look like a text log (NUL bytes or undecodable data); events in it may be missed.' });
+
+  const startEvent = (b: OomBuilder): void => {
+    if (open) open.sealed = true;
+    for (const x of builders) x.sealed = true;
+    builders.push(b);
+    open = b;
+  };
+
+  const handle = (rec: OomLine, ctx: LineCtx): void => {
+    switch (rec.k) {
+      case 'trigger': {
+        const b = new OomBuilder(ctx, boot);
+        startEvent(b);
+        b.add(rec, ctx, text);
+        return;
+      }
+      case 'reaper':
+      case 'reaper-failed': {
+        // The reaper runs shortly after the kill, possibly after the next report started.
+        for (let i = builders.length - 1; i >= 0 && i >= builders.length - 64; i--) {
+          const b = builders[i]!;
+          if (b.ev.boot !== boot) break;
+          if (!b.hasReaper && b.victimPid() === rec.pid) {
+            b.addReaper(rec, ctx);
+            return;
+          }
+        }
+        const b = new OomBuilder(ctx, boot);
+        startEvent(b);
+        b.addReaper(rec, ctx);
+        open = null;
+        return;
+      }
+      default:
+        break;
+    }
+    if (open && open.accepts(rec)) {
+      open.add(rec, ctx, text);
+      return;
+    }
+    if (rec.k === 'oom-kill' || rec.k === 'select' || rec.k === 'killed') {
+      // A kill whose report is not in the file (rate-limited header, or cut by the excerpt).
+      const b = new OomBuilder(ctx, boot);
+      startEvent(b);
+      b.add(rec, ctx, text);
+    }
+  };
+
+  const lexAndHandle = (lx: LexedLine, end: number, line: number): void => {
+    const rec = classifyOomLine(text, lx, end);
+    if (rec.k === 'other') {
+      if (open && OTHER_REPORT.test(text.slice(lx.msgStart, Math.min(end, lx.msgStart + 200)))) open = null;
+      return;
+    }
+    handle(rec, { line, prefix: lx.prefix, msgStart: lx.msgStart, msgEnd: end });
+  };
+
+  for (let line = 0; line < index.count; line++) {
+    const start = index.starts[line]!;
+    const end = index.ends[line]!;
+    if (end - start > MAX_LINE) {
+      problems.push({ line, message: `Line is ${end - start} characters long; lines over ${MAX_LINE} characters are not analysed.` });
+      continue;
+    }
+    const raw = text.slice(start, end);
+    // Boots: a `Linux version` banner, or dmesg time starting again near zero.
+    const mono = MONO_AT_START.exec(raw);
+    if (mono) {
+      const secs = Number(mono[1]);
+      if (lastMono > secs + 1 && secs < 120 && sawKernelLine) {
+        boot++;
+        open = null;
+      }
+      lastMono = secs;
+    }
+    if (raw.includes('Linux version ')) {
+      const lx = lexSegment(text, start, end);
+      if (BANNER.test(text.slice(lx.msgStart, end))) {
+        if (sawKernelLine) boot++;
+        open = null;
+        lastMono = -1;
+        sawKernelLine = true;
+        continue;
+      }
+    }
+    if (raw.length > 0) sawKernelLine = true;
+    if (open === null && !OOM_ANCHOR.test(raw)) continue;
+
+    const lx = lexSegment(text, start, end);
+    const msg = text.slice(lx.msgStart, end);
+    const sep = msg.includes('#012') ? '#012' : lx.prefix.kind === 'kmsg' && msg.includes('\\x0a') ? '\\x0a' : null;
+    if (sep === null) {
+      lexAndHandle(lx, end, line);
+      continue;
+    }
+    // One physical line, several logical lines: lex each piece, sharing the line's prefix.
+    let segStart = lx.msgStart;
+    let first = true;
+    while (segStart <= end) {
+      const at = text.indexOf(sep, segStart);
+      const segEnd = at === -1 || at >= end ? end : at;
+      const seg: LexedLine = first ? lexSegment(text, start, segEnd) : lexSegment(text, segStart, segEnd, lx.prefix);
+      lexAndHandle(seg, segEnd, line);
+      first = false;
+      if (segEnd === end) break;
+      segStart = segEnd + sep.length;
+    }
+  }
+
+  const events: KernelEvent[] = builders.map((b) => b.finish());
+  if (options.kernel) {
+    for (const ev of events) ev.kernel ??= { release: options.kernel, arch: null, tainted: null, source: 'setting' };
+  }
+  for (const ev of events) {
+    if (ev.kind === 'oom' && ev.trigger !== null && ev.killed === null) {
+      problems.push({ line: ev.startLine, message: `The OOM report starting here has no kill line: the log may have been cut short.` });
+    }
+  }
+  events.sort((a, b) => a.startLine - b.startLine);
+  return { lines: index.count, events, problems };
+}
+
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 8192);
+  if (sample.length === 0) return false;
+  let bad = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13)) bad++;
+  }
+  return bad > sample.length / 10;
+}
+
+export type { Prefix };

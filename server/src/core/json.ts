@@ -1,0 +1,64 @@
+/**
+ * The `kernel-triage/1` JSON contract (shared/CONVENTIONS.md): 1-based physical line numbers,
+ * `null` for what the log does not show. Internal located fields are left out.
+ */
+import type { Analysis, KernelEvent, OomEvent } from './model/events.js';
+
+export const SCHEMA = 'kernel-triage/1';
+
+export interface FileResult {
+  file: string;
+  analysis: Analysis | null;
+  error: string | null;
+}
+
+export function eventToJson(ev: KernelEvent): Record<string, unknown> {
+  const common = {
+    kind: ev.kind,
+    startLine: ev.startLine + 1,
+    endLine: ev.endLine + 1,
+    parts: ev.parts.map((p) => ({ name: p.name, startLine: p.startLine + 1, endLine: p.endLine + 1 })),
+    time: ev.time,
+    host: ev.host,
+    boot: ev.boot,
+    complete: ev.complete,
+    kernel: ev.kernel,
+  };
+  return { ...common, ...oomFields(ev) };
+}
+
+function oomFields(ev: OomEvent): Record<string, unknown> {
+  return {
+    trigger: ev.trigger,
+    constraint: ev.constraint,
+    memcg: ev.memcg,
+    killed: ev.killed,
+    selected: ev.selected,
+    alsoKilled: ev.alsoKilled,
+    tasks: ev.tasks === null ? null : ev.tasks.map((t) => ({ ...t, line: t.line + 1 })),
+    // Beyond the fields CONVENTIONS lists: the rest of the report, as printed.
+    killMessage: ev.killMessage,
+    cpuset: ev.cpuset,
+    nodemask: ev.nodemask,
+    globalOom: ev.globalOom,
+    hardware: ev.hardware,
+    callTrace: ev.callTrace,
+    memcgStats: ev.memcgStats,
+    memInfo: ev.memInfo,
+    taskColumns: ev.taskColumns,
+  };
+}
+
+export function fileToJson(r: FileResult): Record<string, unknown> {
+  return {
+    file: r.file,
+    lines: r.analysis?.lines ?? 0,
+    error: r.error,
+    events: r.analysis ? r.analysis.events.map(eventToJson) : [],
+    problems: r.analysis ? r.analysis.problems.map((p) => ({ line: p.line + 1, message: p.message })) : [],
+  };
+}
+
+export function runToJson(results: FileResult[]): Record<string, unknown> {
+  return { schema: SCHEMA, files: results.map(fileToJson) };
+}

@@ -1,0 +1,549 @@
+/**
+ * Assembles OOM events from classified lines.
+ *
+ * The kernel prints a report in a fixed order (mm/oom_kill.c dump_header → oom_kill_process;
+ * shared/reference/kernel-log-formats.md §3.1): trigger, cpuset, stack dump, memcg or Mem-Info,
+ * tasks table, `oom-kill:`, kill lines, later `oom_reaper:`. A line joins the open event only if it
+ * does not go back in that order; anything else is a foreign line (another CPU's message
+ * interleaved) or the start of something new. dump_header is rate-limited while kill lines are
+ * not, so kill lines without a report start an event of their own (`trigger: null`).
+ */
+import type { Field, Killed, MemInfo, Memcg, OomEvent, Part, TaskRow } from '../model/events.js';
+import type { Prefix } from '../lexer/lexer.js';
+import { num } from './kv.js';
+import { splitTaskRow, type Loc, type OomLine } from './oomLines.js';
+
+/** Order of report parts; a line may not go back to an earlier stage. */
+const STAGE: Partial<Record<OomLine['k'], number>> = {
+  trigger: 0,
+  cpuset: 1,
+  compaction: 1,
+  cpu: 2,
+  hardware: 3,
+  'stack-info': 3,
+  'trace-header': 4,
+  frame: 4,
+  registers: 4,
+  'memcg-context': 5,
+  'memcg-limit-reached': 5,
+  'memcg-counter': 5,
+  'memcg-stats-header': 5,
+  stat: 5,
+  'mem-info': 5,
+  counters: 5,
+  node: 5,
+  zone: 5,
+  'lowmem-reserve': 5,
+  buddy: 5,
+  'per-cpu': 5,
+  hugepages: 5,
+  'mem-total': 5,
+  slab: 6,
+  'tasks-state': 7,
+  'tasks-header': 7,
+  'task-row': 7,
+  'oom-kill': 8,
+  select: 9,
+  'no-killable': 9,
+  exiting: 10,
+  killed: 10,
+  group: 10,
+  'share-kill': 11,
+  pinned: 11,
+};
+
+/** Part names for folding and the outline: which part a line kind belongs to. */
+const PART_OF: Partial<Record<OomLine['k'], string>> = {
+  trigger: 'trigger',
+  cpuset: 'cpuset',
+  cpu: 'cpu',
+  hardware: 'cpu',
+  'stack-info': 'cpu',
+  'trace-header': 'call-trace',
+  frame: 'call-trace',
+  registers: 'call-trace',
+  'memcg-context': 'memcg',
+  'memcg-limit-reached': 'memcg',
+  'memcg-counter': 'memcg',
+  'memcg-stats-header': 'memcg-stats',
+  stat: 'memcg-stats',
+  'mem-info': 'mem-info',
+  counters: 'mem-info',
+  node: 'mem-info',
+  zone: 'mem-info',
+  'lowmem-reserve': 'mem-info',
+  buddy: 'mem-info',
+  'per-cpu': 'mem-info',
+  hugepages: 'mem-info',
+  'mem-total': 'mem-info',
+  slab: 'unreclaimable-slab',
+  'tasks-state': 'tasks',
+  'tasks-header': 'tasks',
+  'task-row': 'tasks',
+  'oom-kill': 'oom-kill',
+  group: 'oom-group',
+  select: 'select',
+  'no-killable': 'no-killable',
+  killed: 'kill',
+  exiting: 'kill',
+  'share-kill': 'kill',
+  pinned: 'kill',
+  reaper: 'reaper',
+  'reaper-failed': 'reaper',
+};
+
+/** The 5.3–6.4 memcg stat block is one printk record cut at LOG_LINE_MAX (992 bytes, printk.c). */
+const STAT_RECORD_LIMIT = 992;
+
+export interface LineCtx {
+  line: number;
+  prefix: Prefix;
+  /** Offsets of the message, for sizes of multi-line records. */
+  msgStart: number;
+  msgEnd: number;
+}
+
+export class OomBuilder {
+  readonly ev: OomEvent;
+  stage = -1;
+  private inMemInfo = false;
+  private stats: { index: number; bytes: number; lastKey: string } | null = null;
+  private columns: string[] | null = null;
+  /** Lines after which the range may not grow (a later event started). */
+  sealed = false;
+  hasReaper = false;
+  private killedFromKillLine = false;
+
+  constructor(first: LineCtx, boot: number) {
+    this.ev = {
+      kind: 'oom',
+      startLine: first.line,
+      endLine: first.line,
+      parts: [],
+      time: first.prefix.time,
+      host: first.prefix.host,
+      boot,
+      complete: false,
+      kernel: null,
+      fields: [],
+      trigger: null,
+      cpuset: null,
+      constraint: null,
+      nodemask: null,
+      globalOom: null,
+      memcg: null,
+      memcgStats: [],
+      memInfo: null,
+      callTrace: null,
+      hardware: null,
+      killMessage: null,
+      killed: null,
+      selected: null,
+      alsoKilled: [],
+      tasks: null,
+      taskColumns: null,
+    };
+  }
+
+  /** Whether `rec` continues this event's report (no step back in the kernel's order). */
+  accepts(rec: OomLine): boolean {
+    const k = rec.k;
+    if (k === 'reaper' || k === 'reaper-failed') return false; // matched by pid, see analyze
+    if (k === 'stat') return this.stats !== null;
+    if (k === 'counters') return this.inMemInfo;
+    if (k === 'task-row') return this.stage <= 7;
+    const s = STAGE[k];
+    if (s === undefined) return false;
+    if (k === 'killed') {
+      if (this.ev.killed && this.killedFromKillLine) return this.groupKill;
+      return this.stage <= 10;
+    }
+    if (k === 'share-kill' || k === 'pinned') return this.stage >= 9;
+    if (k === 'group') return this.ev.killed !== null && !this.groupKill;
+    if (k === 'trigger') return false;
+    if (k === 'oom-kill' || k === 'select' || k === 'exiting') return this.stage < s;
+    // Mem-Info lines are in a fixed order but repeat per zone: same stage is fine.
+    return s >= this.stage && this.stage < 8;
+  }
+
+  private groupKill = false;
+
+  add(rec: OomLine, ctx: LineCtx, text: string): void {
+    const ev = this.ev;
+    const k = rec.k;
+    const st = STAGE[k];
+    if (st !== undefined && k !== 'share-kill' && k !== 'pinned') this.stage = Math.max(this.stage, st);
+    if (k !== 'stat' && k !== 'memcg-stats-header') this.stats = null;
+    if (k !== 'counters' && k !== 'mem-info') this.inMemInfo = false;
+    if (!this.sealed) ev.endLine = Math.max(ev.endLine, ctx.line);
+    this.addPart(PART_OF[k] ?? k, ctx.line);
+    const prefix = (PART_OF[k] ?? k).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    this.locate(prefix, rec.at);
+
+    switch (rec.k) {
+      case 'trigger':
+        ev.trigger = {
+          comm: rec.comm,
+          pid: null,
+          gfpMask: rec.gfpMask,
+          gfpFlags: rec.gfpFlags,
+          gfpDecoded: null,
+          order: rec.order,
+          oomScoreAdj: rec.oomScoreAdj,
+          nodemask: rec.nodemask,
+        };
+        break;
+      case 'cpuset':
+        ev.cpuset = { name: rec.cpuset, memsAllowed: rec.memsAllowed };
+        break;
+      case 'cpu':
+        if (ev.trigger && rec.comm === ev.trigger.comm) ev.trigger.pid = rec.pid;
+        if (rec.release !== null) ev.kernel = { release: rec.release, arch: archOfRelease(rec.release), tainted: rec.tainted, source: 'cpu-line' };
+        break;
+      case 'hardware':
+        ev.hardware = rec.name;
+        break;
+      case 'frame':
+        if (rec.frame !== null) (ev.callTrace ??= []).push(rec.frame);
+        break;
+      case 'trace-header':
+        ev.callTrace ??= [];
+        if (text.startsWith('Call trace:', ctx.msgStart)) this.archHint('arm64');
+        break;
+      case 'registers':
+        if (rec.x86) this.archHint(text.startsWith('E', ctx.msgStart) ? 'x86' : 'x86_64');
+        else this.archHint('arm64');
+        break;
+      case 'memcg-context': {
+        const m = this.memcg();
+        m.taskMemcg = rec.task;
+        m.oomMemcg = rec.limit;
+        break;
+      }
+      case 'memcg-limit-reached':
+        this.memcg().oomMemcg = rec.path;
+        break;
+      case 'memcg-counter': {
+        const m = this.memcg();
+        if (rec.which === 'memory') [m.usageKb, m.limitKb, m.failcnt] = [rec.usageKb, rec.limitKb, rec.failcnt];
+        else if (rec.which === 'swap') [m.swapUsageKb, m.swapLimitKb, m.swapFailcnt] = [rec.usageKb, rec.limitKb, rec.failcnt];
+        else if (rec.which === 'memory+swap') [m.memswUsageKb, m.memswLimitKb, m.memswFailcnt] = [rec.usageKb, rec.limitKb, rec.failcnt];
+        else if (rec.which === 'kmem') [m.kmemUsageKb, m.kmemLimitKb, m.kmemFailcnt] = [rec.usageKb, rec.limitKb, rec.failcnt];
+        break;
+      }
+      case 'memcg-stats-header': {
+        const m = this.memcg();
+        // 5.3+ `Memory cgroup stats for <oom memcg>:`; ≤5.2 one line per cgroup of the subtree.
+        m.oomMemcg ??= rec.path;
+        ev.memcgStats.push({ path: rec.path, format: rec.inline ? 'v1-line' : 'block', stats: rec.inline ?? {}, truncatedByKernel: false });
+        this.stats = rec.inline ? null : { index: ev.memcgStats.length - 1, bytes: 0, lastKey: '' };
+        break;
+      }
+      case 'stat': {
+        const s = this.stats!;
+        ev.memcgStats[s.index]!.stats[rec.key] = rec.value;
+        s.bytes += ctx.msgEnd - ctx.msgStart + 1;
+        s.lastKey = rec.key;
+        // A block close to the record limit was most likely cut by the kernel (5.3–6.4).
+        if (s.bytes >= STAT_RECORD_LIMIT - 64) ev.memcgStats[s.index]!.truncatedByKernel = true;
+        break;
+      }
+      case 'mem-info':
+        this.memInfo();
+        this.inMemInfo = true;
+        break;
+      case 'counters':
+        Object.assign(this.memInfo().counters, rec.values);
+        this.inMemInfo = true;
+        break;
+      case 'node':
+        this.memInfo().nodes.push({ node: rec.node, kb: rec.kb, allUnreclaimable: rec.allUnreclaimable });
+        break;
+      case 'zone':
+        this.memInfo().zones.push({ node: rec.node, zone: rec.zone, kb: rec.kb, lowmemReserve: null, buddy: null });
+        break;
+      case 'lowmem-reserve': {
+        const zones = this.memInfo().zones;
+        const z = zones[zones.length - 1];
+        if (z && z.lowmemReserve === null) z.lowmemReserve = rec.values;
+        break;
+      }
+      case 'buddy': {
+        const mi = this.memInfo();
+        let z = mi.zones.find((x) => x.node === rec.node && x.zone === rec.zone && x.buddy === null);
+        if (!z) {
+          z = { node: rec.node, zone: rec.zone, kb: {}, lowmemReserve: null, buddy: null };
+          mi.zones.push(z);
+        }
+        z.buddy = { counts: rec.counts, blockKb: rec.blockKb, totalKb: rec.totalKb };
+        break;
+      }
+      case 'hugepages':
+        this.memInfo().hugepages.push({ node: rec.node, total: rec.total, free: rec.free, surp: rec.surp, sizeKb: rec.sizeKb });
+        break;
+      case 'mem-total': {
+        const mi = this.memInfo() as unknown as Record<string, unknown>;
+        if (rec.what in mi) mi[rec.what] = rec.value;
+        break;
+      }
+      case 'tasks-state':
+        ev.tasks ??= [];
+        break;
+      case 'tasks-header':
+        ev.tasks ??= [];
+        this.columns = rec.columns;
+        ev.taskColumns = rec.columns;
+        break;
+      case 'task-row':
+        this.addRow(rec.row, rec.start, ctx.line);
+        break;
+      case 'group':
+        this.groupKill = true;
+        break;
+      case 'oom-kill':
+        this.oomKill(rec);
+        break;
+      case 'select': {
+        ev.killMessage ??= rec.msg || null;
+        ev.selected = { pid: rec.pid, comm: rec.comm, score: rec.score };
+        break;
+      }
+      case 'killed':
+        this.killedLine(rec);
+        break;
+      case 'exiting':
+        ev.killMessage ??= rec.msg;
+        break;
+      case 'share-kill':
+        ev.alsoKilled.push({ pid: rec.pid, comm: rec.comm });
+        break;
+      default:
+        break;
+    }
+  }
+
+  /** `oom_reaper: reaped process …` for this event's victim (may come after later events). */
+  addReaper(rec: Extract<OomLine, { k: 'reaper' | 'reaper-failed' }>, ctx: LineCtx): void {
+    this.hasReaper = true;
+    if (!this.sealed) this.ev.endLine = Math.max(this.ev.endLine, ctx.line);
+    this.addPart('reaper', ctx.line);
+    this.locate('reaper', rec.at);
+    const ev = this.ev;
+    if (rec.k !== 'reaper') return;
+    if (!ev.killed) {
+      ev.killed = emptyKilled(rec.pid, rec.comm);
+    }
+    const k = ev.killed;
+    if (k.pid === rec.pid && !this.killedFromKillLine) {
+      // Post-reap values: what was left after the reaper freed the victim's memory.
+      k.anonRssKb = num(rec.kv.get('anon-rss')?.value);
+      k.fileRssKb = num(rec.kv.get('file-rss')?.value);
+      k.shmemRssKb = num(rec.kv.get('shmem-rss')?.value);
+      k.anonRssSource = k.anonRssKb === null ? null : 'reaper';
+    }
+  }
+
+  victimPid(): number | null {
+    return this.ev.killed?.pid ?? null;
+  }
+
+  finish(): OomEvent {
+    const ev = this.ev;
+    const victim = ev.killed;
+    if (victim && ev.selected && ev.selected.pid === victim.pid) {
+      victim.score = ev.selected.score;
+      ev.selected = null;
+    }
+    if (victim && victim.oomScoreAdj === null && ev.tasks) {
+      const row = ev.tasks.find((r) => r.pid === victim.pid);
+      if (row) victim.oomScoreAdj = row.oomScoreAdj;
+    }
+    if (ev.kernel && ev.kernel.arch === null && this.arch) ev.kernel.arch = this.arch;
+    ev.complete = ev.trigger !== null && (ev.killed !== null || ev.parts.some((p) => p.name === 'no-killable'));
+    ev.parts.sort((a, b) => a.startLine - b.startLine);
+    return ev;
+  }
+
+  private arch: string | null = null;
+  private archHint(a: string): void {
+    this.arch ??= a;
+  }
+
+  private addPart(name: string, line: number): void {
+    const parts = this.ev.parts;
+    for (let i = parts.length - 1; i >= 0 && i >= parts.length - 3; i--) {
+      const p = parts[i]!;
+      if (p.name === name) {
+        if (line > p.endLine) p.endLine = line;
+        return;
+      }
+    }
+    parts.push({ name, startLine: line, endLine: line } satisfies Part);
+  }
+
+  private locate(prefix: string, at: Record<string, Loc>): void {
+    for (const key in at) {
+      const [start, end] = at[key]!;
+      this.ev.fields.push({ name: `${prefix}.${key}`, start, end } satisfies Field);
+    }
+  }
+
+  private memcg(): Memcg {
+    return (this.ev.memcg ??= {
+      oomMemcg: null,
+      taskMemcg: null,
+      usageKb: null,
+      limitKb: null,
+      failcnt: null,
+      swapUsageKb: null,
+      swapLimitKb: null,
+      swapFailcnt: null,
+      memswUsageKb: null,
+      memswLimitKb: null,
+      memswFailcnt: null,
+      kmemUsageKb: null,
+      kmemLimitKb: null,
+      kmemFailcnt: null,
+    });
+  }
+
+  private memInfo(): MemInfo {
+    return (this.ev.memInfo ??= {
+      counters: {},
+      nodes: [],
+      zones: [],
+      hugepages: [],
+      pagecachePages: null,
+      swapCachePages: null,
+      freeSwapKb: null,
+      totalSwapKb: null,
+      pagesRam: null,
+      pagesReserved: null,
+      pagesHighMem: null,
+      pagesCmaReserved: null,
+      pagesHwpoisoned: null,
+    });
+  }
+
+  private addRow(row: string, start: number, line: number): void {
+    const cols = this.columns;
+    const numeric = cols ? cols.length - (cols[cols.length - 1] === 'name' ? 1 : 0) : null;
+    const { values, name, nameOffset } = splitTaskRow(row, numeric);
+    const r: TaskRow = {
+      pid: values[0]!,
+      uid: null,
+      tgid: null,
+      totalVm: null,
+      rss: null,
+      rssAnon: null,
+      rssFile: null,
+      rssShmem: null,
+      nrPtes: null,
+      nrPmds: null,
+      pgtablesBytes: null,
+      swapents: null,
+      oomScoreAdj: null,
+      cpu: null,
+      oomAdj: null,
+      name,
+      line,
+    };
+    if (cols) {
+      for (let i = 1; i < values.length && i < cols.length; i++) {
+        const key = COLUMN[cols[i]!];
+        if (key) (r as unknown as Record<string, number>)[key] = values[i]!;
+      }
+    } else if (values.length >= 6) {
+      // No header in the excerpt: only the columns every version shares, and the last number.
+      [r.uid, r.tgid, r.totalVm, r.rss] = [values[1]!, values[2]!, values[3]!, values[4]!];
+      r.oomScoreAdj = values[values.length - 1]!;
+    }
+    (this.ev.tasks ??= []).push(r);
+    this.ev.fields.push({ name: 'tasks.name', start: start + nameOffset, end: start + nameOffset + name.length });
+  }
+
+  private oomKill(rec: Extract<OomLine, { k: 'oom-kill' }>): void {
+    const ev = this.ev;
+    const kv = rec.kv;
+    ev.constraint = kv.get('constraint')?.value ?? null;
+    ev.nodemask = kv.get('nodemask')?.value ?? null;
+    const cs = kv.get('cpuset');
+    if (cs) ev.cpuset = { name: cs.value, memsAllowed: kv.get('mems_allowed')?.value ?? null };
+    const om = kv.get('oom_memcg');
+    ev.globalOom = kv.has('global_oom') || /(?:^|,)global_oom(?:,|$)/.test([...kv.values()].map((v) => v.value).join(','));
+    if (om) {
+      const m = this.memcg();
+      m.oomMemcg = om.value;
+      ev.globalOom = false;
+    }
+    const tm = kv.get('task_memcg');
+    if (tm && ev.memcg) ev.memcg.taskMemcg = tm.value;
+    const pid = num(kv.get('pid')?.value);
+    const task = kv.get('task');
+    if (pid !== null && task && !ev.killed) {
+      ev.killed = emptyKilled(pid, task.value);
+      ev.killed.uid = num(kv.get('uid')?.value);
+    }
+  }
+
+  private killedLine(rec: Extract<OomLine, { k: 'killed' }>): void {
+    const ev = this.ev;
+    if (this.killedFromKillLine && this.groupKill) {
+      ev.alsoKilled.push({ pid: rec.pid, comm: rec.comm });
+      return;
+    }
+    if (rec.msg) ev.killMessage ??= rec.msg;
+    const kv = rec.kv;
+    const prev = ev.killed;
+    const k: Killed = emptyKilled(rec.pid, rec.comm);
+    k.uid = rec.uid ?? (prev && prev.pid === rec.pid ? prev.uid : null);
+    k.totalVmKb = num(kv.get('total-vm')?.value);
+    k.anonRssKb = num(kv.get('anon-rss')?.value);
+    k.fileRssKb = num(kv.get('file-rss')?.value);
+    k.shmemRssKb = num(kv.get('shmem-rss')?.value);
+    k.pgtablesKb = num(kv.get('pgtables')?.value);
+    k.oomScoreAdj = num(kv.get('oom_score_adj')?.value);
+    k.anonRssSource = k.anonRssKb === null ? null : 'kill';
+    ev.killed = k;
+    this.killedFromKillLine = true;
+  }
+}
+
+function emptyKilled(pid: number, comm: string): Killed {
+  return { pid, comm, uid: null, totalVmKb: null, anonRssKb: null, fileRssKb: null, shmemRssKb: null, pgtablesKb: null, oomScoreAdj: null, anonRssSource: null, score: null };
+}
+
+/** Tasks-table header names (oom_kill.c dump_tasks, every version) → row fields. */
+const COLUMN: Record<string, keyof TaskRow> = {
+  uid: 'uid',
+  tgid: 'tgid',
+  total_vm: 'totalVm',
+  rss: 'rss',
+  rss_anon: 'rssAnon',
+  rss_file: 'rssFile',
+  rss_shmem: 'rssShmem',
+  nr_ptes: 'nrPtes',
+  nr_pmds: 'nrPmds',
+  pgtables_bytes: 'pgtablesBytes',
+  swapents: 'swapents',
+  oom_score_adj: 'oomScoreAdj',
+  cpu: 'cpu',
+  oom_adj: 'oomAdj',
+};
+
+/** `uname -r` suffixes that name the architecture (distribution conventions). */
+export function archOfRelease(release: string): string | null {
+  const m = /[.\-_](x86_64|amd64|aarch64|arm64|i[3-6]86|ppc64le|ppc64|s390x|riscv64|armv7hl|armv7l|loongarch64)(?:\+.*)?$/.exec(release);
+  if (!m) return null;
+  switch (m[1]) {
+    case 'amd64':
+      return 'x86_64';
+    case 'aarch64':
+      return 'arm64';
+    case 'armv7hl':
+    case 'armv7l':
+      return 'arm';
+    default:
+      return /^i[3-6]86$/.test(m[1]!) ? 'x86' : m[1]!;
+  }
+}
