@@ -16,7 +16,8 @@ export interface KV {
 }
 
 /**
- * Values end at a comma (outside parentheses) or where the next key begins. A comma followed by
+ * Values end at a comma (outside parentheses) or where the next key begins; `key:value` values
+ * also end at a blank. A comma followed by
  * something that is not a key stays in the value, so `task=a,b,pid=1` keeps the comm `a,b` and
  * a cgroup path with commas survives.
  */
@@ -27,9 +28,13 @@ export function keyValues(text: string, tokens: IToken[], base: number, from = 0
   while (i < n) {
     const t = tokens[i]!;
     if (t.tokenType !== KeyEq && t.tokenType !== KeyColon) {
+      if (isFlagWord(t)) out.push({ key: t.image, value: '', keyStart: base + t.startOffset, start: base + end(t), end: base + end(t) });
       i++;
       continue;
     }
+    // `key=value` lists are comma-separated and a value may hold blanks (a comm, a cgroup name);
+    // `key:value` lists are blank-separated, with at most one blank after the colon.
+    const blankEnds = t.tokenType === KeyColon;
     const key = t.image.slice(0, -1);
     const keyStart = base + t.startOffset;
     let j = i + 1;
@@ -42,6 +47,7 @@ export function keyValues(text: string, tokens: IToken[], base: number, from = 0
         // `key:value key2:value2` (separated by blanks) or `a=b,c=d` handled by the comma rule.
         if (u.startOffset > end(tokens[j - 1]!) || j === i + 1) break;
       }
+      if (blankEnds && j > i + 1 && depth === 0 && u.startOffset > end(tokens[j - 1]!)) break;
       if (ty === LParen) depth++;
       else if (ty === RParen) depth = Math.max(0, depth - 1);
       else if (ty === Comma && depth === 0) {

@@ -177,7 +177,9 @@ export class OomBuilder {
     if (k !== 'counters' && k !== 'mem-info') this.inMemInfo = false;
     if (!this.sealed) ev.endLine = Math.max(ev.endLine, ctx.line);
     this.addPart(PART_OF[k] ?? k, ctx.line);
-    const prefix = (PART_OF[k] ?? k).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+    // Field names: `<part>.<key>`, and `memInfo.<line kind>.<key>` since zones and nodes repeat keys.
+    const part = PART_OF[k] ?? k;
+    const prefix = camel(part) + (part === 'mem-info' && k !== 'mem-info' ? '.' + camel(k) : '');
     this.locate(prefix, rec.at);
 
     switch (rec.k) {
@@ -470,7 +472,7 @@ export class OomBuilder {
     const cs = kv.get('cpuset');
     if (cs) ev.cpuset = { name: cs.value, memsAllowed: kv.get('mems_allowed')?.value ?? null };
     const om = kv.get('oom_memcg');
-    ev.globalOom = kv.has('global_oom') || /(?:^|,)global_oom(?:,|$)/.test([...kv.values()].map((v) => v.value).join(','));
+    ev.globalOom = kv.has('global_oom');
     if (om) {
       const m = this.memcg();
       m.oomMemcg = om.value;
@@ -507,6 +509,10 @@ export class OomBuilder {
     ev.killed = k;
     this.killedFromKillLine = true;
   }
+}
+
+function camel(s: string): string {
+  return s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 function emptyKilled(pid: number, comm: string): Killed {

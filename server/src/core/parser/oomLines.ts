@@ -297,7 +297,7 @@ function cpuLine(msg: string, ms: number, at: Record<string, Loc>): OomLine | nu
     const from = t.index + t[0].length;
     const rel = /\s(\d+\.\d+[^\s]*)/.exec(rest.slice(from));
     const flagsEnd = rel ? from + rel.index : rest.length;
-    tainted = 'Tainted: ' + rest.slice(from, flagsEnd).replace(/\s$/, '');
+    tainted = 'Tainted: ' + rest.slice(from, flagsEnd);
     taintStart = m[0].length + from - 9;
     after = rest.slice(flagsEnd);
   }

@@ -43,31 +43,33 @@ function pagesToMib(pages: number | null, page: PageSize | null): string {
   return ((pages * page.kb) / 1024).toFixed(1);
 }
 
-function triggerText(ev: OomEvent): string {
+type Esc = (s: string) => string;
+
+function triggerText(ev: OomEvent, esc: Esc): string {
   const t = ev.trigger;
   if (!t) return 'not in the log (report header missing or rate-limited)';
-  const parts = [`${t.comm}${t.pid !== null ? ` (pid ${t.pid})` : ''}`];
-  if (t.gfpMask !== null) parts.push(`gfp_mask=${t.gfpMask}${t.gfpFlags ? `(${t.gfpFlags.join('|')})` : ''}`);
+  const parts = [`${esc(t.comm)}${t.pid !== null ? ` (pid ${t.pid})` : ''}`];
+  if (t.gfpMask !== null) parts.push(`gfp_mask=${esc(t.gfpMask)}${t.gfpFlags ? `(${esc(t.gfpFlags.join('|'))})` : ''}`);
   if (t.order !== null) parts.push(`order=${t.order}${t.order === -1 ? ' (manual/SysRq OOM)' : ''}`);
   if (t.gfpMask === '0x0' && t.gfpFlags !== null && t.gfpFlags.length === 0) parts.push('(page-fault OOM)');
   if (t.oomScoreAdj !== null) parts.push(`oom_score_adj=${t.oomScoreAdj}`);
   return parts.join(' ');
 }
 
-function memcgText(ev: OomEvent): string | null {
+function memcgText(ev: OomEvent, esc: Esc): string | null {
   const m = ev.memcg;
   if (!m) return null;
-  const where = m.oomMemcg ?? m.taskMemcg ?? '?';
+  const where = esc(m.oomMemcg ?? m.taskMemcg ?? '?');
   if (m.usageKb === null || m.limitKb === null) return where;
   const pct = m.limitKb > 0 ? ` (${((100 * m.usageKb) / m.limitKb).toFixed(1)}%)` : '';
   return `${where}: usage ${mib(m.usageKb)} of limit ${mib(m.limitKb)}${pct}${m.failcnt !== null ? `, failcnt ${m.failcnt}` : ''}`;
 }
 
-function victimText(ev: OomEvent, page: PageSize | null): string {
+function victimText(ev: OomEvent, page: PageSize | null, esc: Esc): string {
   const k = ev.killed;
   if (!k) return 'no kill line in the log';
   const mem = victimMemory(ev, page);
-  const bits = [`${k.comm} (pid ${k.pid}${k.uid !== null ? `, uid ${k.uid}` : ''})`];
+  const bits = [`${esc(k.comm)} (pid ${k.pid}${k.uid !== null ? `, uid ${k.uid}` : ''})`];
   if (mem.rssKb !== null) {
     const from = mem.source === 'task-table' ? ' from its tasks-table row' : mem.source === 'reaper' ? ' after reaping' : '';
     bits.push(`resident ${mib(mem.rssKb)}${from}`);
@@ -92,14 +94,15 @@ export function textSummary(file: string, events: KernelEvent[]): string {
     const row = (k: string, v: string | null): void => {
       if (v !== null) out.push(`  ${k.padEnd(12)}${v}`);
     };
-    row('time', ev.time === null ? null : ev.time + (ev.host ? ` on ${ev.host}` : ''));
-    row('kernel', ev.kernel ? `${ev.kernel.release}${ev.kernel.arch ? ` (${ev.kernel.arch})` : ''}` : null);
-    row('trigger', triggerText(ev));
-    row('constraint', ev.constraint ?? (ev.memcg ? 'memory cgroup (from the memcg lines)' : null));
-    row('memcg', memcgText(ev));
-    row('killed', victimText(ev, page));
-    if (ev.selected) row('selected', `${ev.selected.comm} (pid ${ev.selected.pid}, score ${ev.selected.score}); a child was killed instead`);
-    if (ev.alsoKilled.length > 0) row('also killed', ev.alsoKilled.map((t) => `${t.comm} (${t.pid})`).join(', '));
+    const p = printable;
+    row('time', ev.time === null ? null : p(ev.time) + (ev.host ? ` on ${p(ev.host)}` : ''));
+    row('kernel', ev.kernel ? `${p(ev.kernel.release)}${ev.kernel.arch ? ` (${ev.kernel.arch})` : ''}` : null);
+    row('trigger', triggerText(ev, p));
+    row('constraint', ev.constraint !== null ? p(ev.constraint) : ev.memcg ? 'memory cgroup (from the memcg lines)' : null);
+    row('memcg', memcgText(ev, p));
+    row('killed', victimText(ev, page, p));
+    if (ev.selected) row('selected', `${p(ev.selected.comm)} (pid ${ev.selected.pid}, score ${ev.selected.score}); a child was killed instead`);
+    if (ev.alsoKilled.length > 0) row('also killed', ev.alsoKilled.map((t) => `${p(t.comm)} (${t.pid})`).join(', '));
     const top = largestTasks(ev);
     if (top.length > 0) {
       const unit = page ? `MiB, ${page.kb} KiB pages from ${page.source}` : 'pages; page size unknown';
@@ -118,11 +121,16 @@ export function printable(s: string): string {
   return s.replace(/[\x00-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-/** Markdown-escape untrusted text for a table cell or inline use. */
+/**
+ * Markdown-escape untrusted text for a table cell or inline use: HTML-significant characters become
+ * entities, Markdown punctuation is backslash-escaped, control characters are made visible.
+ */
 export function md(s: string): string {
   return printable(s)
-    .replace(/[\\`*_{}[\]()#+!|<>~-]/g, (c) => '\\' + c)
-    .replace(/&/g, '&amp;');
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => '\\' + c);
 }
 
 export function markdownReport(file: string, events: KernelEvent[]): string {
@@ -137,17 +145,17 @@ export function markdownReport(file: string, events: KernelEvent[]): string {
     const page = inferPageSize(ev);
     const mem = victimMemory(ev, page);
     out.push(
-      `| ${i + 1} | ${ev.startLine + 1}–${ev.endLine + 1} | ${md(ev.time ?? '')} | OOM${ev.constraint ? ` ${md(ev.constraint)}` : ''} | ${md(ev.trigger?.comm ?? '–')} | ${ev.killed ? `${md(ev.killed.comm)} (${ev.killed.pid})` : '–'} | ${mem.rssKb !== null ? mib(mem.rssKb) : '–'} |`,
+      `| ${i + 1} | ${ev.startLine + 1}–${ev.endLine + 1} | ${md(ev.time ?? '')} | OOM${ev.constraint ? ` ${md(ev.constraint)}` : ''} | ${ev.trigger ? md(ev.trigger.comm) : '–'} | ${ev.killed ? `${md(ev.killed.comm)} (${ev.killed.pid})` : '–'} | ${mem.rssKb !== null ? mib(mem.rssKb) : '–'} |`,
     );
   });
   events.forEach((ev, i) => {
     const page = inferPageSize(ev);
-    out.push('', `## ${i + 1}. ${md(title(ev, i).replace(/^#\d+ /, ''))}`, '');
-    out.push(`- **Trigger:** ${md(triggerText(ev))}`);
+    out.push('', `## ${i + 1}. ${title(ev, i).replace(/^#\d+ /, '')}`, '');
+    out.push(`- **Trigger:** ${triggerText(ev, md)}`);
     if (ev.constraint) out.push(`- **Constraint:** ${md(ev.constraint)}`);
-    const mc = memcgText(ev);
-    if (mc) out.push(`- **Memory cgroup:** ${md(mc)}`);
-    out.push(`- **Killed:** ${md(victimText(ev, page))}`);
+    const mc = memcgText(ev, md);
+    if (mc) out.push(`- **Memory cgroup:** ${mc}`);
+    out.push(`- **Killed:** ${victimText(ev, page, md)}`);
     const top = largestTasks(ev);
     if (top.length > 0) {
       out.push('', `Largest tasks (${ev.tasks!.length} in the table; ${page ? `MiB at ${page.kb} KiB pages` : 'pages'}):`, '');

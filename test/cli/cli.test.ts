@@ -1,0 +1,107 @@
+/** The command line: formats, exit codes, stdin, unreadable files, untrusted text in output. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { main } from '../../server/src/cli/main.js';
+import { ROOT } from '../helpers.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'kernel-triage-cli-'));
+const LOG = [
+  'Dec  4 00:01:23 web-01 kernel: evil|name<img invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0',
+  'Dec  4 00:01:23 web-01 kernel: CPU: 2 PID: 999 Comm: evil|name<img Not tainted 5.10.0-21-amd64 #1',
+  'Dec  4 00:01:23 web-01 kernel: memory: usage 1048576kB, limit 1048576kB, failcnt 10',
+  'Dec  4 00:01:23 web-01 kernel: Tasks state (memory values in pages):',
+  'Dec  4 00:01:23 web-01 kernel: [  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name',
+  'Dec  4 00:01:23 web-01 kernel: [    999]  1000   999   300000   250000  2200000        0             0 evil|name<img',
+  'Dec  4 00:01:23 web-01 kernel: [   1000]  1000  1000    30000    10000   220000        0             0 helper',
+  'Dec  4 00:01:23 web-01 kernel: oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/app,task_memcg=/app,task=evil|name<img,pid=999,uid=1000',
+  'Dec  4 00:01:23 web-01 kernel: oom_reaper: reaped process 999 (evil|name<img), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB',
+  'Dec  4 00:01:25 web-01 systemd[1]: app.service: A process of this unit has been killed by the OOM killer.',
+].join('\n');
+const file = join(dir, 'kern.log');
+writeFileSync(file, LOG + '\n');
+
+function run(args: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  return { code, out, err };
+}
+
+describe('cli', () => {
+  test('--json follows the kernel-triage/1 contract', () => {
+    const r = run([file, '--json']);
+    assert.equal(r.code, 0);
+    const j = JSON.parse(r.out);
+    assert.equal(j.schema, 'kernel-triage/1');
+    assert.equal(j.files.length, 1);
+    const f = j.files[0];
+    assert.deepEqual([f.file, f.lines, f.error], [file, 10, null]);
+    const ev = f.events[0];
+    assert.deepEqual([ev.kind, ev.startLine, ev.endLine, ev.time, ev.host, ev.boot, ev.complete], ['oom', 1, 9, 'Dec  4 00:01:23', 'web-01', 0, true]);
+    assert.deepEqual(ev.kernel, { release: '5.10.0-21-amd64', arch: 'x86_64', tainted: 'Not tainted', source: 'cpu-line' });
+    assert.deepEqual(ev.killed, { pid: 999, comm: 'evil|name<img', uid: 1000, totalVmKb: null, anonRssKb: 0, fileRssKb: 0, shmemRssKb: 0, pgtablesKb: null, oomScoreAdj: 0, anonRssSource: 'reaper', score: null });
+    assert.deepEqual(ev.memcg.oomMemcg, '/app');
+    assert.deepEqual(ev.tasks.map((t: { pid: number; line: number }) => [t.pid, t.line]), [[999, 6], [1000, 7]]);
+    assert.ok(ev.parts.every((p: { startLine: number; endLine: number }) => p.startLine >= 1 && p.endLine <= 10));
+  });
+
+  test('the summary uses the table row, not the post-reap 0 kB', () => {
+    const r = run([file]);
+    assert.equal(r.code, 0);
+    assert.match(r.out, /resident 976\.6 MiB from its tasks-table row/);
+    assert.doesNotMatch(r.out, /resident 0\.0 MiB/);
+    assert.match(r.out, /usage 1024\.0 MiB of limit 1024\.0 MiB \(100\.0%\)/);
+  });
+
+  test('--jsonl: one event per line, each with its file', () => {
+    const r = run([file, file, '--jsonl']);
+    const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(rows.length, 2);
+    assert.ok(rows.every((x) => x.file === file && x.kind === 'oom'));
+  });
+
+  test('--markdown escapes table cells and markup from the log', () => {
+    const r = run([file, '--markdown']);
+    assert.ok(!r.out.includes('<'), 'no raw HTML from the log');
+    assert.ok(r.out.includes('evil\\|name&lt;img'));
+    for (const row of r.out.split('\n').filter((l) => l.startsWith('| 999'))) {
+      assert.equal(row.split(/(?<!\\)\|/).length, 8, 'a row keeps its 6 cells');
+    }
+  });
+
+  test('an unreadable file: exit 2, message on stderr, the others still analysed', () => {
+    const r = run([join(dir, 'missing.log'), file, '--json']);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /missing\.log: no such file/);
+    const j = JSON.parse(r.out);
+    assert.equal(j.files[0].error, 'no such file');
+    assert.equal(j.files[1].events.length, 1);
+  });
+
+  test('usage errors exit 2', () => {
+    assert.equal(run([]).code, 2);
+    assert.equal(run(['--bogus', file]).code, 2);
+    assert.equal(run(['--help']).code, 0);
+  });
+
+  test('the bundled CLI reads stdin with -', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), '-', '--json'], { input: LOG, encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).files[0].events[0].killed.pid, 999);
+  });
+
+  test('binary junk and a 10 MB line: no crash, a clear note', () => {
+    const junk = join(dir, 'junk.log');
+    writeFileSync(junk, Buffer.concat([Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80]), Buffer.from('x'.repeat(10 * 1024 * 1024)), Buffer.from('\n' + LOG)]));
+    const r = run([junk, '--json']);
+    assert.equal(r.code, 0);
+    const f = JSON.parse(r.out).files[0];
+    assert.equal(f.events.length, 1, 'the report after the junk is still found');
+    assert.ok(f.problems.some((p: { message: string }) => /not look like a text log/.test(p.message)));
+    assert.ok(f.problems.some((p: { line: number; message: string }) => p.line === 1 && /characters long/.test(p.message)));
+  });
+});

@@ -1,0 +1,75 @@
+/** The line lexer: every prefix form of kernel-log-formats.md §2, and the message after it. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { lexSegment, validateLexer, type Prefix } from '../../server/src/core/lexer/lexer.js';
+
+function lex(line: string): { prefix: Prefix; msg: string; tokens: string[] } {
+  const lx = lexSegment(line, 0, line.length);
+  return { prefix: lx.prefix, msg: line.slice(lx.msgStart), tokens: lx.tokens.map((t) => t.tokenType.name) };
+}
+
+const MSG = 'java invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0';
+
+describe('lexer', () => {
+  test('token definitions pass Chevrotain validation with first-char optimizations', () => {
+    assert.doesNotThrow(() => validateLexer());
+  });
+
+  const cases: [string, string, Partial<Prefix>][] = [
+    ['raw dmesg', `[ 1234.567890] ${MSG}`, { kind: 'raw-dmesg', time: '1234.567890', monotonic: 1234.56789 }],
+    ['raw dmesg, 6-digit seconds', `[123456.789012] ${MSG}`, { kind: 'raw-dmesg', time: '123456.789012' }],
+    ['caller id', `[  214.409199][  C240] ${MSG}`, { kind: 'raw-dmesg', callerId: 'C240' }],
+    ['task caller id', `[    5.000001][    T1] ${MSG}`, { kind: 'raw-dmesg', callerId: 'T1' }],
+    ['dmesg -r level', `<4>[ 1234.567890] ${MSG}`, { kind: 'raw-dmesg', level: 4 }],
+    ['syslog(2) level only', `<6>${MSG}`, { kind: 'none', level: 6 }],
+    ['dmesg -T English', `[Wed Dec  4 00:01:23 2024] ${MSG}`, { kind: 'dmesg-T', time: 'Wed Dec  4 00:01:23 2024' }],
+    ['dmesg -T German', `[Di Aug 12 03:54:03 2025] ${MSG}`, { kind: 'dmesg-T', time: 'Di Aug 12 03:54:03 2025' }],
+    ['dmesg -T Chinese', `[三 12月  4 00:01:23 2024] ${MSG}`, { kind: 'dmesg-T', time: '三 12月  4 00:01:23 2024' }],
+    ['rsyslog traditional', `Dec  4 00:01:23 web-01 kernel: ${MSG}`, { kind: 'syslog', time: 'Dec  4 00:01:23', host: 'web-01', tag: 'kernel' }],
+    ['rsyslog single-space day', `Dec 4 00:01:23 web-01 kernel: ${MSG}`, { kind: 'syslog', time: 'Dec 4 00:01:23', host: 'web-01' }],
+    ['syslog with kernel time stamp', `Dec  4 00:01:23 web-01 kernel: [ 1234.567890] ${MSG}`, { kind: 'syslog', time: 'Dec  4 00:01:23', monotonic: 1234.56789, host: 'web-01' }],
+    ['journalctl short', `Dec 04 00:01:23 web-01 kernel: ${MSG}`, { kind: 'syslog', time: 'Dec 04 00:01:23', host: 'web-01' }],
+    ['journalctl short-precise', `Dec 04 00:01:23.123456 web-01 kernel: ${MSG}`, { kind: 'syslog', time: 'Dec 04 00:01:23.123456' }],
+    ['rsyslog RFC 3339', `2024-12-04T00:01:23.123456+08:00 web-01 kernel: ${MSG}`, { kind: 'iso', time: '2024-12-04T00:01:23.123456+08:00', host: 'web-01' }],
+    ['journalctl short-iso (v219-v254)', `2024-12-04T00:01:23+0800 web-01 kernel: ${MSG}`, { kind: 'iso', host: 'web-01' }],
+    ['dmesg --time-format iso', `2024-12-04T00:01:23,123456+08:00 ${MSG}`, { kind: 'iso', host: null }],
+    ['journalctl short-monotonic', `[ 1234.567890] web-01 kernel: ${MSG}`, { kind: 'raw-dmesg', host: 'web-01', tag: 'kernel' }],
+    ['journalctl short-full', `Wed 2024-12-04 00:01:23 CST web-01 kernel: ${MSG}`, { kind: 'journal-full', host: 'web-01' }],
+    ['/dev/kmsg', `4,1234,5678901234,-;${MSG}`, { kind: 'kmsg', level: 4, monotonic: 5678.901234 }],
+    ['/dev/kmsg with caller', `4,1234,5678901234,-,caller=T42;${MSG}`, { kind: 'kmsg', callerId: 'T42' }],
+    ['dmesg -x', `kern  :warn  : [ 1234.567890] ${MSG}`, { kind: 'raw-dmesg' }],
+    ['Android vendor', `07-13 08:41:51.341 <4>[309805.658142s][pid:1361,cpu5,sManagerService]${MSG}`, { kind: 'android', level: 4 }],
+    ['no prefix', MSG, { kind: 'none', time: null }],
+    ['leading blanks', `   ${MSG}`, { kind: 'none' }],
+  ];
+  for (const [name, line, want] of cases) {
+    test(`prefix: ${name}`, () => {
+      const r = lex(line);
+      for (const [k, v] of Object.entries(want)) assert.deepEqual(r.prefix[k as keyof Prefix], v, `${name}: ${k}`);
+      assert.equal(r.msg, MSG, `${name}: message starts after the prefix`);
+    });
+  }
+
+  test('a tasks-table row is one token, with or without a prefix', () => {
+    assert.deepEqual(lex('[  23793]     0 23793   655928   126942  5226496   519670             0 leaker').tokens, ['TaskRow']);
+    assert.deepEqual(lex('[337533.314407] [  23793]     0 23793   655928   126942  5226496   519670             0 leaker').tokens, ['TaskRow']);
+    assert.deepEqual(lex('Dec 4 00:01:23 h kernel: [ 134996] 0 134996 201 1 32768 0 -998 pause').tokens, ['TaskRow']);
+  });
+
+  test('brackets inside a message are not a prefix', () => {
+    const r = lex('[ 12.000000] foo: bar [ 1.500000] baz');
+    assert.equal(r.prefix.kind, 'raw-dmesg');
+    assert.equal(r.msg, 'foo: bar [ 1.500000] baz');
+  });
+
+  test('a colon-word message is not taken for a syslog host', () => {
+    const r = lex('[    1.0] usb 1-1: new high-speed USB device');
+    assert.equal(r.prefix.host, null);
+    assert.equal(r.msg, 'usb 1-1: new high-speed USB device');
+  });
+
+  test('any character is tokenized: control bytes, U+FFFD, CJK', () => {
+    const r = lexSegment('a\u0001b \ufffd\ufffd 进程 \u0000', 0, 13);
+    assert.equal(r.errors, 0);
+  });
+});
