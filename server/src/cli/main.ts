@@ -27,7 +27,14 @@ export function decode(buf: Buffer): string {
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
 }
 
-export function main(argv: string[], io = { out: (s: string) => process.stdout.write(s), err: (s: string) => process.stderr.write(s) }): number {
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
+
+export function main(argv: string[], io: Io = stdio): number {
   let format: Format = 'text';
   let kernel: string | undefined;
   const files: string[] = [];
