@@ -73,3 +73,13 @@ describe('lexer', () => {
     assert.equal(r.errors, 0);
   });
 });
+
+describe('lexer: no host where the format has none', () => {
+  for (const line of ['[Di Aug 12 03:54:03 2025] Hardware name: ASUS System Product Name', '2024-12-04T00:01:23,123456+08:00 Hardware name: QEMU', '[ 12.000000] Hardware name: QEMU']) {
+    test(line, () => {
+      const r = lex(line);
+      assert.equal(r.prefix.host, null);
+      assert.ok(r.msg.startsWith('Hardware name: '));
+    });
+  }
+});

@@ -399,4 +399,13 @@ describe('events in a log', () => {
     assert.deepEqual(shape(crlf), shape(lf));
     assert.deepEqual(shape(cr), shape(lf));
   });
+  test('a central syslog file: two hosts\' reports interleaved stay apart', () => {
+    const a = report('a', 1).map((l) => `Dec  4 00:01:23 web-01 kernel: ${l}`);
+    const b = report('b', 2).map((l) => `Dec  4 00:01:23 db-02 kernel: ${l}`);
+    const t = lines(a[0]!, b[0]!, a[1]!, b[1]!, a[2]!, b[2]!);
+    const evs = oom(t);
+    assert.deepEqual(evs.map((e) => [e.host, e.trigger!.comm, e.killed!.pid, e.complete]), [['web-01', 'a', 1, true], ['db-02', 'b', 2, true]]);
+    assert.ok(evs[0]!.endLine < evs[1]!.startLine, 'ranges do not overlap');
+    assert.deepEqual(evs[0]!.parts.find((p) => p.name === 'kill'), { name: 'kill', startLine: 4, endLine: 4 }, 'later lines are parts beyond the range');
+  });
 });

@@ -25,28 +25,52 @@ const OTHER_REPORT = /page allocation (?:failure|stalls for)|^(?:BUG: |Oops|WARN
 const BANNER = /^Linux version \d/;
 const MONO_AT_START = /^\s*(?:<\d{1,3}>)?\[ *(\d+)\.\d+\]/;
 
+/**
+ * Per-host state: a central syslog file interleaves machines, and each has its own reports, boots
+ * and clock. Lines without a host (no prefix, or continuation lines) belong to the last host seen.
+ */
+interface HostState {
+  open: OomBuilder | null;
+  boot: number;
+  sawKernelLine: boolean;
+  lastMono: number;
+}
+
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const index = new LineIndex(text);
   const problems: Problem[] = [];
   const builders: OomBuilder[] = [];
-  let open: OomBuilder | null = null;
-  let boot = 0;
-  let sawKernelLine = false;
-  let lastMono = -1;
+  const hosts = new Map<string, HostState>();
+  let hostKey = '';
+  let hs: HostState = { open: null, boot: 0, sawKernelLine: false, lastMono: -1 };
+  hosts.set(hostKey, hs);
+  const anyOpen = (): boolean => {
+    for (const h of hosts.values()) if (h.open) return true;
+    return false;
+  };
+  const switchHost = (host: string | null): void => {
+    const key = host ?? hostKey;
+    if (key === hostKey) return;
+    hostKey = key;
+    let h = hosts.get(key);
+    if (!h) hosts.set(key, (h = { open: null, boot: 0, sawKernelLine: false, lastMono: -1 }));
+    hs = h;
+  };
 
   if (looksBinary(text)) problems.push({ line: 0, message: 'This does not look like a text log (NUL bytes or undecodable data); events in it may be missed.' });
 
   const startEvent = (b: OomBuilder): void => {
-    if (open) open.sealed = true;
-    for (const x of builders) x.sealed = true;
+    // A new report seals every earlier one: their late lines (the reaper, another host's rest)
+    // become parts outside their range, so ranges never overlap (CONVENTIONS.md "Event ranges").
+    for (let i = builders.length - 1; i >= 0 && !builders[i]!.sealed; i--) builders[i]!.sealed = true;
     builders.push(b);
-    open = b;
+    hs.open = b;
   };
 
   const handle = (rec: OomLine, ctx: LineCtx): void => {
     switch (rec.k) {
       case 'trigger': {
-        const b = new OomBuilder(ctx, boot);
+        const b = new OomBuilder(ctx, hs.boot);
         startEvent(b);
         b.add(rec, ctx, text);
         return;
@@ -56,28 +80,29 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         // The reaper runs shortly after the kill, possibly after the next report started.
         for (let i = builders.length - 1; i >= 0 && i >= builders.length - 64; i--) {
           const b = builders[i]!;
-          if (b.ev.boot !== boot) break;
+          if ((b.ev.host ?? '') !== (ctx.prefix.host ?? b.ev.host ?? '')) continue;
+          if (b.ev.boot !== hs.boot) break;
           if (!b.hasReaper && b.victimPid() === rec.pid) {
             b.addReaper(rec, ctx);
             return;
           }
         }
-        const b = new OomBuilder(ctx, boot);
+        const b = new OomBuilder(ctx, hs.boot);
         startEvent(b);
         b.addReaper(rec, ctx);
-        open = null;
+        hs.open = null;
         return;
       }
       default:
         break;
     }
-    if (open && open.accepts(rec)) {
-      open.add(rec, ctx, text);
+    if (hs.open && hs.open.accepts(rec)) {
+      hs.open.add(rec, ctx, text);
       return;
     }
     if (rec.k === 'oom-kill' || rec.k === 'select' || rec.k === 'killed') {
       // A kill whose report is not in the file (rate-limited header, or cut by the excerpt).
-      const b = new OomBuilder(ctx, boot);
+      const b = new OomBuilder(ctx, hs.boot);
       startEvent(b);
       b.add(rec, ctx, text);
     }
@@ -86,7 +111,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const lexAndHandle = (lx: LexedLine, end: number, line: number): void => {
     const rec = classifyOomLine(text, lx, end);
     if (rec.k === 'other') {
-      if (open && OTHER_REPORT.test(text.slice(lx.msgStart, Math.min(end, lx.msgStart + 200)))) open = null;
+      if (hs.open && OTHER_REPORT.test(text.slice(lx.msgStart, Math.min(end, lx.msgStart + 200)))) hs.open = null;
       return;
     }
     handle(rec, { line, prefix: lx.prefix, msgStart: lx.msgStart, msgEnd: end });
@@ -104,26 +129,28 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     const mono = MONO_AT_START.exec(raw);
     if (mono) {
       const secs = Number(mono[1]);
-      if (lastMono > secs + 1 && secs < 120 && sawKernelLine) {
-        boot++;
-        open = null;
+      if (hs.lastMono > secs + 1 && secs < 120 && hs.sawKernelLine) {
+        hs.boot++;
+        hs.open = null;
       }
-      lastMono = secs;
+      hs.lastMono = secs;
     }
-    if (raw.includes('Linux version ')) {
-      const lx = lexSegment(text, start, end);
-      if (BANNER.test(text.slice(lx.msgStart, end))) {
-        if (sawKernelLine) boot++;
-        open = null;
-        lastMono = -1;
-        sawKernelLine = true;
-        continue;
-      }
+    const banner = raw.includes('Linux version ');
+    if (!banner && !anyOpen() && !OOM_ANCHOR.test(raw)) {
+      if (raw.length > 0) hs.sawKernelLine = true;
+      continue;
     }
-    if (raw.length > 0) sawKernelLine = true;
-    if (open === null && !OOM_ANCHOR.test(raw)) continue;
 
     const lx = lexSegment(text, start, end);
+    if (lx.prefix.host !== null) switchHost(lx.prefix.host);
+    if (banner && BANNER.test(text.slice(lx.msgStart, end))) {
+      if (hs.sawKernelLine) hs.boot++;
+      hs.open = null;
+      hs.lastMono = -1;
+      hs.sawKernelLine = true;
+      continue;
+    }
+    if (raw.length > 0) hs.sawKernelLine = true;
     const msg = text.slice(lx.msgStart, end);
     const sep = msg.includes('#012') ? '#012' : lx.prefix.kind === 'kmsg' && msg.includes('\\x0a') ? '\\x0a' : null;
     if (sep === null) {

@@ -17,7 +17,7 @@ type Matcher = (text: string, offset: number, tokens: IToken[]) => CustomPattern
 
 /** Prefix token types, filled as they are created; the gate below consults it. */
 const prefixTypes = new Set<TokenType>();
-/** Wall-clock prefix types: a syslog host may follow them. */
+/** Time stamps of syslog and journal formats, which always put a host next (not `dmesg -T`/`--time-format iso`). */
 const wallTypes = new Set<TokenType>();
 
 function lastType(tokens: IToken[]): TokenType | undefined {
@@ -61,7 +61,7 @@ export const Level = prefixToken('Level', /<\d{1,3}>/, ['<']);
 /** `dmesg -x` facility:level `kern  :warn  : `. */
 export const DecodedLevel = prefixToken('DecodedLevel', /[a-z]+ *:[a-z]+ *:(?= )/, LOWER, (tokens) => tokens.length === 0);
 /** Android vendor prefix `07-13 08:41:51.341` (seen on Huawei kernels, see the corpus). */
-export const AndroidTime = prefixToken('AndroidTime', /\d\d-\d\d \d\d:\d\d:\d\d\.\d+/, DIGITS, atPrefixPosition, true);
+export const AndroidTime = prefixToken('AndroidTime', /\d\d-\d\d \d\d:\d\d:\d\d\.\d+/, DIGITS);
 /** RFC 3164 `Dec  4 00:01:23` (rsyslog), journalctl short/short-precise `Dec 04 00:01:23.123456`. */
 export const SyslogTime = prefixToken(
   'SyslogTime',
@@ -83,14 +83,15 @@ export const CallerId = prefixToken('CallerId', /\[ *[TC]\d+\]/, ['['], (tokens)
 /** Android vendor context `[pid:1361,cpu5,comm]`. */
 export const AndroidContext = prefixToken('AndroidContext', /\[pid:\d+,cpu\d+,[^\]\n]*\]/, ['['], (tokens) => lastType(tokens) === Monotonic);
 /** `dmesg -T` wall clock in any language: `[Wed Dec  4 00:01:23 2024]`, `[Di Aug 12 03:54:03 2025]`. */
-export const CTime = prefixToken('CTime', /\[[^\]\n]{0,40}?\d{1,2}:\d\d:\d\d[^\]\n]{0,24}\]/, ['['], atPrefixPosition, true);
+export const CTime = prefixToken('CTime', /\[[^\]\n]{0,40}?\d{1,2}:\d\d:\d\d[^\]\n]{0,24}\]/, ['[']);
 /**
  * Syslog host: right after a wall-clock time, or after a monotonic time when a `kernel:` tag
  * follows (journalctl short-monotonic). Must be followed by a tag.
  */
 export const Host = prefixToken('Host', /[A-Za-z0-9][\w.\-:]*(?= [\w.\-\/@()]+(?:\[\d+\])?: ?)/, [...LOWER, ...UPPER, ...DIGITS], (tokens, text, offset) => {
   const t = lastType(tokens);
-  if (t !== undefined && wallTypes.has(t)) return true;
+  // `dmesg --time-format iso` writes `,uuuuuu` and no host; rsyslog and journalctl write `.` or no fraction.
+  if (t !== undefined && wallTypes.has(t)) return !(t === IsoTime && tokens[tokens.length - 1]!.image.includes(','));
   return t === Monotonic && tokens.length === 1 && text.startsWith(' kernel:', text.indexOf(' ', offset));
 });
 /** Syslog tag `kernel:` or `systemd-coredump[7888]:` right after the host. */
