@@ -61,6 +61,9 @@ describe('corpus: OOM events match MANIFEST.json', { skip: hasCorpus ? false : N
       entry.events.forEach((want, i) => {
         assert.deepEqual(project(oom[i]!), want, `${entry.file} OOM event ${i + 1}`);
       });
+      // `kinds`: every kind listed is found, and nothing else is (memcg-oom / global-oom are OOM kills).
+      const found = new Set(analyze(text).events.map((e) => (e.kind === 'oom' ? (e.memcg ? 'memcg-oom' : 'global-oom') : e.kind)));
+      assert.deepEqual([...found].sort(), [...new Set(entry.kinds)].sort(), `kinds found in ${entry.file}`);
       for (const ev of oom) {
         if (ev.kernel && ev.kernel.source === 'cpu-line') {
           assert.equal(ev.kernel.release, entry.kernel, 'kernel release from the CPU line');

@@ -8,8 +8,11 @@
  */
 import { lexSegment, type LexedLine, type Prefix } from './lexer/lexer.js';
 import type { Analysis, KernelEvent, Problem } from './model/events.js';
-import { OomBuilder, type LineCtx } from './parser/oomBuilder.js';
-import { classifyOomLine, OOM_ANCHOR, type OomLine } from './parser/oomLines.js';
+import { EVENT_ANCHOR, type EventLine } from './parser/eventLines.js';
+import { OomBuilder } from './parser/builders/oom.js';
+import { OtherBuilder, START_KINDS } from './parser/builders/other.js';
+import { archOfRelease, type Builder, type LineCtx } from './parser/builders/report.js';
+import { classifyReportLine, OOM_ANCHOR, type ReportLine } from './parser/reportLines.js';
 import { LineIndex } from './text/lines.js';
 
 export interface AnalyzeOptions {
@@ -20,9 +23,11 @@ export interface AnalyzeOptions {
 /** Kernel records are at most 1 KiB (printk LOG_LINE_MAX); a joined syslog line a few KiB. */
 export const MAX_LINE = 65536;
 
-/** Lines that start another kind of report: an open OOM report cannot continue past them. */
-const OTHER_REPORT = /page allocation (?:failure|stalls for)|^(?:BUG: |Oops|WARNING: |Kernel panic|------------\[ cut here|INFO: task |watchdog: |Linux version |general protection fault)|segfault at /;
-const BANNER = /^Linux version \d/;
+/** Lines outside any report are lexed only when they match this. */
+const ANCHOR = new RegExp(`${OOM_ANCHOR.source}|${EVENT_ANCHOR.source}`);
+/** An OOM report that has gone this many lines without a line of its own is over. */
+const OOM_MAX_GAP = 500;
+const BANNER = /^Linux version (\d\S*)/;
 const MONO_AT_START = /^\s*(?:<\d{1,3}>)?\[ *(\d+)\.\d+\]/;
 
 /**
@@ -30,7 +35,11 @@ const MONO_AT_START = /^\s*(?:<\d{1,3}>)?\[ *(\d+)\.\d+\]/;
  * and clock. Lines without a host (no prefix, or continuation lines) belong to the last host seen.
  */
 interface HostState {
-  open: OomBuilder | null;
+  open: Builder | null;
+  /** Kernel release per boot, from the `Linux version` banner. */
+  banners: Map<number, string>;
+  /** Foreign lines since the open report's last line. */
+  gap: number;
   boot: number;
   sawKernelLine: boolean;
   lastMono: number;
@@ -39,10 +48,10 @@ interface HostState {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const index = new LineIndex(text);
   const problems: Problem[] = [];
-  const builders: OomBuilder[] = [];
+  const builders: Builder[] = [];
   const hosts = new Map<string, HostState>();
   let hostKey = '';
-  let hs: HostState = { open: null, boot: 0, sawKernelLine: false, lastMono: -1 };
+  let hs: HostState = { open: null, banners: new Map(), gap: 0, boot: 0, sawKernelLine: false, lastMono: -1 };
   hosts.set(hostKey, hs);
   const anyOpen = (): boolean => {
     for (const h of hosts.values()) if (h.open) return true;
@@ -53,21 +62,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (key === hostKey) return;
     hostKey = key;
     let h = hosts.get(key);
-    if (!h) hosts.set(key, (h = { open: null, boot: 0, sawKernelLine: false, lastMono: -1 }));
+    if (!h) hosts.set(key, (h = { open: null, banners: new Map(), gap: 0, boot: 0, sawKernelLine: false, lastMono: -1 }));
     hs = h;
   };
 
   if (looksBinary(text)) problems.push({ line: 0, message: 'This does not look like a text log (NUL bytes or undecodable data); events in it may be missed.' });
 
-  const startEvent = (b: OomBuilder): void => {
+  const startEvent = (b: Builder): void => {
     // A new report seals every earlier one: their late lines (the reaper, another host's rest)
     // become parts outside their range, so ranges never overlap (CONVENTIONS.md "Event ranges").
     for (let i = builders.length - 1; i >= 0 && !builders[i]!.sealed; i--) builders[i]!.sealed = true;
     builders.push(b);
     hs.open = b;
+    hs.gap = 0;
   };
 
-  const handle = (rec: OomLine, ctx: LineCtx): void => {
+  const handle = (rec: ReportLine, ctx: LineCtx): void => {
     switch (rec.k) {
       case 'trigger': {
         const b = new OomBuilder(ctx, hs.boot);
@@ -80,7 +90,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
         // The reaper runs shortly after the kill, possibly after the next report started.
         for (let i = builders.length - 1; i >= 0 && i >= builders.length - 64; i--) {
           const b = builders[i]!;
-          if ((b.ev.host ?? '') !== (ctx.prefix.host ?? b.ev.host ?? '')) continue;
+          if (!(b instanceof OomBuilder) || (b.ev.host ?? '') !== (ctx.prefix.host ?? b.ev.host ?? '')) continue;
           if (b.ev.boot !== hs.boot) break;
           if (!b.hasReaper && b.victimPid() === rec.pid) {
             b.addReaper(rec, ctx);
@@ -96,8 +106,22 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       default:
         break;
     }
-    if (hs.open && hs.open.accepts(rec)) {
-      hs.open.add(rec, ctx, text);
+    const open = hs.open;
+    if (START_KINDS.has(rec.k)) {
+      const ev = rec as EventLine;
+      if (open instanceof OtherBuilder && open.absorbs(rec)) {
+        open.add(rec, ctx, text);
+        hs.gap = 0;
+        return;
+      }
+      // The second line of a two-line core-dump message whose first line was not seen.
+      if (ev.k === 'coredump' && ev.continued) return;
+      startEvent(new OtherBuilder(ev, ctx, hs.boot));
+      return;
+    }
+    if (open && open.accepts(rec)) {
+      open.add(rec, ctx, text);
+      hs.gap = 0;
       return;
     }
     if (rec.k === 'oom-kill' || rec.k === 'select' || rec.k === 'killed') {
@@ -105,13 +129,23 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       const b = new OomBuilder(ctx, hs.boot);
       startEvent(b);
       b.add(rec, ctx, text);
+      return;
     }
+    foreignLine();
+  };
+
+  /** A line that is not part of the open report. */
+  const foreignLine = (): void => {
+    const open = hs.open;
+    if (!open) return;
+    hs.gap++;
+    if (open instanceof OtherBuilder ? open.foreign() : hs.gap > OOM_MAX_GAP) hs.open = null;
   };
 
   const lexAndHandle = (lx: LexedLine, end: number, line: number): void => {
-    const rec = classifyOomLine(text, lx, end);
+    const rec = classifyReportLine(text, lx, end);
     if (rec.k === 'other') {
-      if (hs.open && OTHER_REPORT.test(text.slice(lx.msgStart, Math.min(end, lx.msgStart + 200)))) hs.open = null;
+      foreignLine();
       return;
     }
     handle(rec, { line, prefix: lx.prefix, msgStart: lx.msgStart, msgEnd: end });
@@ -136,15 +170,17 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       hs.lastMono = secs;
     }
     const banner = raw.includes('Linux version ');
-    if (!banner && !anyOpen() && !OOM_ANCHOR.test(raw)) {
+    if (!banner && !anyOpen() && !ANCHOR.test(raw)) {
       if (raw.length > 0) hs.sawKernelLine = true;
       continue;
     }
 
     const lx = lexSegment(text, start, end);
     if (lx.prefix.host !== null) switchHost(lx.prefix.host);
-    if (banner && BANNER.test(text.slice(lx.msgStart, end))) {
+    const bm = banner ? BANNER.exec(text.slice(lx.msgStart, end)) : null;
+    if (bm) {
       if (hs.sawKernelLine) hs.boot++;
+      hs.banners.set(hs.boot, bm[1]!);
       hs.open = null;
       hs.lastMono = -1;
       hs.sawKernelLine = true;
@@ -171,9 +207,20 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     }
   }
 
-  const events: KernelEvent[] = builders.map((b) => b.finish());
-  if (options.kernel) {
-    for (const ev of events) ev.kernel ??= { release: options.kernel, arch: null, tainted: null, source: 'setting' };
+  const events = builders.map((b) => b.finish() as KernelEvent);
+  // An event without its own CPU line runs the kernel of its boot: the banner, else another
+  // report's CPU line in that boot, else the --kernel setting.
+  const perBoot = new Map<string, { release: string; arch: string | null; source: 'banner' | 'cpu-line' }>();
+  for (const [host, h] of hosts) for (const [boot, release] of h.banners) perBoot.set(`${host}\u0000${boot}`, { release, arch: archOfRelease(release), source: 'banner' });
+  for (const ev of events) {
+    const key = `${ev.host ?? ''}\u0000${ev.boot}`;
+    if (ev.kernel?.source === 'cpu-line' && !perBoot.has(key)) perBoot.set(key, { release: ev.kernel.release, arch: ev.kernel.arch, source: 'cpu-line' });
+  }
+  for (const ev of events) {
+    if (ev.kernel) continue;
+    const k = perBoot.get(`${ev.host ?? ''}\u0000${ev.boot}`);
+    if (k) ev.kernel = { release: k.release, arch: k.arch, tainted: null, source: k.source };
+    else if (options.kernel) ev.kernel = { release: options.kernel, arch: null, tainted: null, source: 'setting' };
   }
   for (const ev of events) {
     if (ev.kind === 'oom' && ev.trigger !== null && ev.killed === null) {

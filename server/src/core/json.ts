@@ -24,7 +24,10 @@ export function eventToJson(ev: KernelEvent): Record<string, unknown> {
     complete: ev.complete,
     kernel: ev.kernel,
   };
-  return { ...common, ...oomFields(ev) };
+  if (ev.kind === 'oom') return { ...common, ...oomFields(ev) };
+  // Every other kind: its own fields, in declaration order (model/events.ts).
+  const { kind: _k, startLine: _s, endLine: _e, parts: _p, time: _t, host: _h, boot: _b, complete: _c, kernel: _kr, fields: _f, ...rest } = ev;
+  return { ...common, ...rest };
 }
 
 function oomFields(ev: OomEvent): Record<string, unknown> {

@@ -153,7 +153,7 @@ export interface EventBase {
   fields: Field[];
 }
 
-export interface OomEvent extends EventBase {
+export interface OomEvent extends EventBase, StackDump {
   kind: 'oom';
   trigger: Trigger | null;
   /** `<comm> cpuset=… mems_allowed=…` (≤4.19) or from `oom-kill:` (5.0+). */
@@ -164,8 +164,6 @@ export interface OomEvent extends EventBase {
   memcg: Memcg | null;
   memcgStats: MemcgStats[];
   memInfo: MemInfo | null;
-  callTrace: string[] | null;
-  hardware: string | null;
   /** Kill message as printed: `Out of memory`, `Memory cgroup out of memory`, `Out of memory (oom_kill_allocating_task)`. */
   killMessage: string | null;
   killed: Killed | null;
@@ -176,7 +174,193 @@ export interface OomEvent extends EventBase {
   taskColumns: string[] | null;
 }
 
-export type KernelEvent = OomEvent;
+/** Fields every report with a stack dump shares (lib/dump_stack.c and the arch die/show_regs code). */
+export interface StackDump {
+  /** Task of the `CPU: … PID: … Comm: …` line. */
+  comm: string | null;
+  pid: number | null;
+  cpu: number | null;
+  hardware: string | null;
+  callTrace: string[] | null;
+  /** `RIP: 0010:func+0x…/0x…` or arm64 `pc : func+0x…/0x…`, as printed after the colon. */
+  ip: string | null;
+  /** `Modules linked in:` list. */
+  modules: string[] | null;
+}
+
+export interface PageAllocFailureEvent extends EventBase, StackDump {
+  kind: 'page-alloc-failure';
+  /** `page allocation stalls for NNNms` (4.9–4.14 era) instead of a failure. */
+  stallMs: number | null;
+  order: number | null;
+  gfpMask: string | null;
+  gfpFlags: string[] | null;
+  gfpDecoded: GfpDecoded | null;
+  nodemask: string | null;
+  cpuset: { name: string; memsAllowed: string | null } | null;
+  memInfo: MemInfo | null;
+}
+
+export interface OopsEvent extends EventBase, StackDump {
+  kind: 'oops';
+  /** The first line of the report: `BUG: kernel NULL pointer dereference, address: …`, `Oops: 0000 [#1] SMP PTI`, `kernel BUG at mm/slub.c:123!`, `BUG: KASAN: …`. */
+  headline: string;
+  /** `null-deref`, `paging-request`, `general-protection`, `invalid-opcode`, `bug`, `kasan`, `ubsan`, `double-fault`, `stack-segment`, `internal-error`, `other`. */
+  type: string;
+  /** Faulting address, as printed. */
+  address: string | null;
+  /** The die line `Oops: 0002 [#1] SMP PTI`: error code and die counter. */
+  errorCode: string | null;
+  dieCounter: number | null;
+  /** `kernel BUG at file:line!` / `WARNING … at file:line`. */
+  location: string | null;
+  endTrace: string | null;
+}
+
+export interface WarningEvent extends EventBase, StackDump {
+  kind: 'warning';
+  /** `fs/ext4/inode.c:3610` or null (3.10 prints `WARNING: at file:line func()`). */
+  location: string | null;
+  /** The function named after the location (`%pS`). */
+  function: string | null;
+  endTrace: string | null;
+}
+
+export interface PanicEvent extends EventBase, StackDump {
+  kind: 'panic';
+  reason: string;
+  /** `panic_on_oom`, `oom-no-killable`, `fatal-exception`, `hung-task`, `soft-lockup`, `hard-lockup`, `init-killed`, `root-fs`, `machine-check`, `other`. */
+  cause: string;
+  rebootSeconds: number | null;
+}
+
+export interface LockupEvent extends EventBase, StackDump {
+  kind: 'soft-lockup' | 'hard-lockup';
+  /** The stuck CPU. */
+  stuckCpu: number | null;
+  seconds: number | null;
+  /** Task running on the stuck CPU (`[comm:pid]`). */
+  task: { comm: string; pid: number } | null;
+}
+
+export interface HungTaskEvent extends EventBase, StackDump {
+  kind: 'hung-task';
+  seconds: number | null;
+  /** sched_show_task state letter, `D` for uninterruptible sleep. */
+  state: string | null;
+}
+
+export interface RcuStallEvent extends EventBase, StackDump {
+  kind: 'rcu-stall';
+  /** `rcu_sched`, `rcu_preempt`, `rcu_tasks`, … */
+  flavour: string | null;
+  selfDetected: boolean;
+  /** CPUs named in the per-CPU lines (`3-....:`). */
+  cpus: number[];
+}
+
+export interface BadPageEvent extends EventBase, StackDump {
+  kind: 'bad-page';
+  pfn: string | null;
+  reason: string | null;
+}
+
+export interface HardwareErrorEvent extends EventBase {
+  kind: 'hardware-error';
+  /** `mce`, `apei`, `edac`, `other`. */
+  source: string;
+  headline: string;
+  cpu: number | null;
+  bank: number | null;
+  corrected: boolean | null;
+}
+
+export interface SegfaultEvent extends EventBase {
+  kind: 'segfault';
+  comm: string;
+  pid: number;
+  /** Faulting address (x86 cr2, arm64 FAR), as printed without 0x. */
+  address: string | null;
+  ip: string | null;
+  sp: string | null;
+  /** Page-fault error code as printed (hex without 0x), and its bits decoded (arch/x86 enum x86_pf_error_code). */
+  error: string | null;
+  errorDecoded: string[] | null;
+  library: string | null;
+  mapStart: string | null;
+  mapSize: string | null;
+  /** 6.12+: offset of ip in the file. */
+  fileOffset: string | null;
+  /** 6.1+: `likely on CPU n (core c, socket s)`. */
+  cpu: number | null;
+  /** arm64: `DABT (lower EL), ESR 0x…, level 3 translation fault`. */
+  detail: string | null;
+}
+
+export interface TrapEvent extends EventBase {
+  kind: 'trap';
+  comm: string;
+  pid: number;
+  /** `divide error`, `invalid opcode`, `general protection`, `int3`, … */
+  trap: string;
+  ip: string | null;
+  sp: string | null;
+  /** The trap's error code: not a page-fault code. */
+  error: string | null;
+  library: string | null;
+  mapStart: string | null;
+  mapSize: string | null;
+  fileOffset: string | null;
+}
+
+export interface CoredumpEvent extends EventBase {
+  kind: 'coredump';
+  /** `kernel` (fs/coredump.c) or `systemd-coredump`. */
+  source: 'kernel' | 'systemd-coredump';
+  comm: string | null;
+  pid: number | null;
+  uid: number | null;
+  /** `dumped`, `not-dumped`, `aborted`, `skipped`, `failed`, `truncated`, `too-large`, `disabled`, `unsafe-pattern`. */
+  outcome: string;
+  message: string;
+  /** systemd-coredump: where the core went (`Coredump diverted to …`), and the stack of the crashing thread. */
+  corePath: string | null;
+  stack: string[] | null;
+}
+
+export type KernelEvent =
+  | OomEvent
+  | PageAllocFailureEvent
+  | OopsEvent
+  | WarningEvent
+  | PanicEvent
+  | LockupEvent
+  | HungTaskEvent
+  | RcuStallEvent
+  | BadPageEvent
+  | HardwareErrorEvent
+  | SegfaultEvent
+  | TrapEvent
+  | CoredumpEvent;
+
+export type EventKind = KernelEvent['kind'];
+
+export const EVENT_KINDS: readonly EventKind[] = [
+  'oom',
+  'page-alloc-failure',
+  'oops',
+  'warning',
+  'panic',
+  'soft-lockup',
+  'hard-lockup',
+  'hung-task',
+  'rcu-stall',
+  'bad-page',
+  'hardware-error',
+  'segfault',
+  'trap',
+  'coredump',
+];
 
 export interface Problem {
   /** 0-based physical line. */

@@ -1,120 +1,14 @@
 /**
- * Human-readable output: a plain-text summary (the CLI default) and a Markdown report. Both are
- * built from the same per-event facts. Log text is untrusted: in Markdown it is escaped so it can
- * never become markup.
+ * Human output: a plain-text summary (the CLI default) and a Markdown incident report, both from
+ * ./describe.ts. Log text is untrusted: in text it cannot drive the terminal, in Markdown it is
+ * escaped so it cannot become markup.
  */
-import type { KernelEvent, OomEvent, TaskRow } from '../model/events.js';
-import { inferPageSize, type PageSize } from '../knowledge/pageSize.js';
+import { t, type Lang } from '../l10n/l10n.js';
+import type { KernelEvent, OomEvent } from '../model/events.js';
+import { describe, kindName, mib, victimMemory, type Val } from './describe.js';
+import { inferPageSize } from '../knowledge/pageSize.js';
 
-export interface VictimMemory {
-  /** Resident memory in kB, and where the figure came from. */
-  rssKb: number | null;
-  source: 'kill-line' | 'task-table' | 'reaper' | null;
-}
-
-/**
- * The victim's memory as it was when chosen. The `oom_reaper:` line is measured after the reap and
- * usually says 0 kB, so prefer the kill line, then the victim's tasks-table row.
- */
-export function victimMemory(ev: OomEvent, page: PageSize | null): VictimMemory {
-  const k = ev.killed;
-  if (!k) return { rssKb: null, source: null };
-  if (k.anonRssSource === 'kill' && k.anonRssKb !== null) {
-    return { rssKb: k.anonRssKb + (k.fileRssKb ?? 0) + (k.shmemRssKb ?? 0), source: 'kill-line' };
-  }
-  const row = ev.tasks?.find((r) => r.pid === k.pid);
-  if (row && row.rss !== null && page) return { rssKb: row.rss * page.kb, source: 'task-table' };
-  if (k.anonRssKb !== null) return { rssKb: k.anonRssKb + (k.fileRssKb ?? 0) + (k.shmemRssKb ?? 0), source: 'reaper' };
-  return { rssKb: null, source: null };
-}
-
-export function largestTasks(ev: OomEvent, n = 5): TaskRow[] {
-  if (!ev.tasks) return [];
-  return [...ev.tasks].sort((a, b) => (b.rss ?? 0) - (a.rss ?? 0)).slice(0, n);
-}
-
-export function mib(kb: number): string {
-  return (kb / 1024).toFixed(1) + ' MiB';
-}
-
-function pagesToMib(pages: number | null, page: PageSize | null): string {
-  if (pages === null) return '–';
-  if (!page) return `${pages} pages`;
-  return ((pages * page.kb) / 1024).toFixed(1);
-}
-
-type Esc = (s: string) => string;
-
-function triggerText(ev: OomEvent, esc: Esc): string {
-  const t = ev.trigger;
-  if (!t) return 'not in the log (report header missing or rate-limited)';
-  const parts = [`${esc(t.comm)}${t.pid !== null ? ` (pid ${t.pid})` : ''}`];
-  if (t.gfpMask !== null) parts.push(`gfp_mask=${esc(t.gfpMask)}${t.gfpFlags ? `(${esc(t.gfpFlags.join('|'))})` : ''}`);
-  if (t.order !== null) parts.push(`order=${t.order}${t.order === -1 ? ' (manual/SysRq OOM)' : ''}`);
-  if (t.gfpMask === '0x0' && t.gfpFlags !== null && t.gfpFlags.length === 0) parts.push('(page-fault OOM)');
-  if (t.oomScoreAdj !== null) parts.push(`oom_score_adj=${t.oomScoreAdj}`);
-  return parts.join(' ');
-}
-
-function memcgText(ev: OomEvent, esc: Esc): string | null {
-  const m = ev.memcg;
-  if (!m) return null;
-  const where = esc(m.oomMemcg ?? m.taskMemcg ?? '?');
-  if (m.usageKb === null || m.limitKb === null) return where;
-  const pct = m.limitKb > 0 ? ` (${((100 * m.usageKb) / m.limitKb).toFixed(1)}%)` : '';
-  return `${where}: usage ${mib(m.usageKb)} of limit ${mib(m.limitKb)}${pct}${m.failcnt !== null ? `, failcnt ${m.failcnt}` : ''}`;
-}
-
-function victimText(ev: OomEvent, page: PageSize | null, esc: Esc): string {
-  const k = ev.killed;
-  if (!k) return 'no kill line in the log';
-  const mem = victimMemory(ev, page);
-  const bits = [`${esc(k.comm)} (pid ${k.pid}${k.uid !== null ? `, uid ${k.uid}` : ''})`];
-  if (mem.rssKb !== null) {
-    const from = mem.source === 'task-table' ? ' from its tasks-table row' : mem.source === 'reaper' ? ' after reaping' : '';
-    bits.push(`resident ${mib(mem.rssKb)}${from}`);
-  }
-  if (k.anonRssSource === 'kill' && k.anonRssKb !== null) bits.push(`anon ${mib(k.anonRssKb)}, file ${mib(k.fileRssKb ?? 0)}, shmem ${mib(k.shmemRssKb ?? 0)}`);
-  if (k.totalVmKb !== null) bits.push(`virtual ${mib(k.totalVmKb)}`);
-  if (k.oomScoreAdj !== null) bits.push(`oom_score_adj ${k.oomScoreAdj}`);
-  return bits.join('; ');
-}
-
-function title(ev: KernelEvent, i: number): string {
-  return `#${i + 1} OOM kill, lines ${ev.startLine + 1}–${ev.endLine + 1}${ev.complete ? '' : ' (incomplete)'}`;
-}
-
-export function textSummary(file: string, events: KernelEvent[]): string {
-  const out: string[] = [];
-  out.push(`${file}: ${events.length === 0 ? 'no kernel events found' : `${events.length} event${events.length === 1 ? '' : 's'}`}`);
-  events.forEach((ev, i) => {
-    const page = inferPageSize(ev);
-    out.push('');
-    out.push(title(ev, i));
-    const row = (k: string, v: string | null): void => {
-      if (v !== null) out.push(`  ${k.padEnd(12)}${v}`);
-    };
-    const p = printable;
-    row('time', ev.time === null ? null : p(ev.time) + (ev.host ? ` on ${p(ev.host)}` : ''));
-    row('kernel', ev.kernel ? `${p(ev.kernel.release)}${ev.kernel.arch ? ` (${ev.kernel.arch})` : ''}` : null);
-    row('trigger', triggerText(ev, p));
-    row('constraint', ev.constraint !== null ? p(ev.constraint) : ev.memcg ? 'memory cgroup (from the memcg lines)' : null);
-    row('memcg', memcgText(ev, p));
-    row('killed', victimText(ev, page, p));
-    if (ev.selected) row('selected', `${p(ev.selected.comm)} (pid ${ev.selected.pid}, score ${ev.selected.score}); a child was killed instead`);
-    if (ev.alsoKilled.length > 0) row('also killed', ev.alsoKilled.map((t) => `${p(t.comm)} (${t.pid})`).join(', '));
-    const top = largestTasks(ev);
-    if (top.length > 0) {
-      const unit = page ? `MiB, ${page.kb} KiB pages from ${page.source}` : 'pages; page size unknown';
-      out.push(`  largest tasks of ${ev.tasks!.length} (rss in ${unit}):`);
-      out.push(`    ${'pid'.padStart(8)} ${'rss'.padStart(10)} ${'swap'.padStart(10)} ${'adj'.padStart(6)}  name`);
-      for (const t of top) {
-        out.push(`    ${String(t.pid).padStart(8)} ${pagesToMib(t.rss, page).padStart(10)} ${pagesToMib(t.swapents, page).padStart(10)} ${String(t.oomScoreAdj ?? '–').padStart(6)}  ${printable(t.name)}${ev.killed?.pid === t.pid ? '  ← killed' : ''}`);
-      }
-    }
-  });
-  return out.join('\n') + '\n';
-}
+export { largestTasks, mib, victimMemory } from './describe.js';
 
 /** Control characters from the log must not drive the terminal. */
 export function printable(s: string): string {
@@ -133,38 +27,106 @@ export function md(s: string): string {
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => '\\' + c);
 }
 
-export function markdownReport(file: string, events: KernelEvent[]): string {
+function render(v: Val, esc: (s: string) => string): string {
+  return v.map((s) => (typeof s === 'string' ? s : esc(s.log))).join('');
+}
+
+/** Display width: CJK characters take two columns in a terminal. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, n: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, n - width(s)));
+  return right ? fill + s : s + fill;
+}
+
+export function textSummary(file: string, events: KernelEvent[], lang: Lang = 'en'): string {
   const out: string[] = [];
-  out.push(`# Kernel log triage: ${md(file)}`, '');
+  out.push(`${printable(file)}: ${events.length === 0 ? t(lang, 'no kernel events found') : t(lang, events.length === 1 ? '{0} event' : '{0} events', events.length)}`);
+  events.forEach((ev, i) => {
+    const d = describe(ev, i, lang);
+    out.push('', d.title);
+    const lw = Math.max(12, ...d.rows.map(([l]) => width(l) + 2));
+    for (const [label, value] of d.rows) out.push(`  ${pad(label, lw)}${render(value, printable)}`);
+    if (d.table) {
+      out.push(`  ${d.table.caption}:`);
+      const cells = [d.table.head, ...d.table.rows.map((r) => r.map((c) => render(c, printable)))];
+      const widths = d.table.head.map((_, c) => Math.max(...cells.map((r) => width(r[c]!))));
+      for (const r of cells) out.push('    ' + r.map((c, j) => (j === r.length - 1 ? c : pad(c, widths[j]!, d.table!.alignRight[j]))).join('  '));
+    }
+  });
+  return out.join('\n') + '\n';
+}
+
+/** OOM kills of one host and memory cgroup (or one trigger command, for global OOMs). */
+interface Storm {
+  key: string;
+  events: OomEvent[];
+}
+
+function storms(events: KernelEvent[]): Storm[] {
+  const map = new Map<string, Storm>();
+  for (const ev of events) {
+    if (ev.kind !== 'oom') continue;
+    const where = ev.memcg?.oomMemcg ?? (ev.trigger ? `global:${ev.trigger.comm}` : 'global');
+    const key = `${ev.host ?? ''}\u0000${where}`;
+    let s = map.get(key);
+    if (!s) map.set(key, (s = { key: where, events: [] }));
+    s.events.push(ev);
+  }
+  return [...map.values()].filter((s) => s.events.length > 1);
+}
+
+export function markdownReport(file: string, events: KernelEvent[], lang: Lang = 'en'): string {
+  const out: string[] = [];
+  out.push(`# ${t(lang, 'Kernel log triage')}: ${md(file)}`, '');
   if (events.length === 0) {
-    out.push('No kernel events found.', '');
+    out.push(t(lang, 'No kernel events found.'), '');
     return out.join('\n');
   }
-  out.push('| # | lines | time | kind | trigger | victim | memory |', '|---|---|---|---|---|---|---|');
+  const counts = new Map<string, number>();
+  for (const ev of events) counts.set(ev.kind, (counts.get(ev.kind) ?? 0) + 1);
+  out.push([...counts].map(([k, n]) => `**${kindName(k, lang)}**: ${n}`).join(' · '), '');
+  out.push(`| # | ${t(lang, 'lines')} | ${t(lang, 'time')} | ${t(lang, 'event')} | ${t(lang, 'summary')} |`, '|---:|---|---|---|---|');
   events.forEach((ev, i) => {
-    const page = inferPageSize(ev);
-    const mem = victimMemory(ev, page);
-    out.push(
-      `| ${i + 1} | ${ev.startLine + 1}–${ev.endLine + 1} | ${md(ev.time ?? '')} | OOM${ev.constraint ? ` ${md(ev.constraint)}` : ''} | ${ev.trigger ? md(ev.trigger.comm) : '–'} | ${ev.killed ? `${md(ev.killed.comm)} (${ev.killed.pid})` : '–'} | ${mem.rssKb !== null ? mib(mem.rssKb) : '–'} |`,
-    );
+    const d = describe(ev, i, lang);
+    const brief = d.rows.filter(([l]) => l !== t(lang, 'time') && l !== t(lang, 'kernel')).slice(0, 2).map(([l, v]) => `${md(l)}: ${render(v, md)}`).join('; ');
+    out.push(`| ${i + 1} | ${ev.startLine + 1}–${ev.endLine + 1} | ${md(ev.time ?? '')} | ${kindName(ev.kind, lang)} | ${brief} |`);
   });
+  const groups = storms(events);
+  if (groups.length > 0) {
+    out.push('', `## ${t(lang, 'OOM storms')}`, '');
+    out.push(`| ${t(lang, 'where')} | ${t(lang, 'kills')} | ${t(lang, 'first')} | ${t(lang, 'last')} | ${t(lang, 'victims')} |`, '|---|---:|---|---|---|');
+    for (const s of groups) {
+      const victims = s.events.map((e) => (e.killed ? `${md(e.killed.comm)} (${e.killed.pid})` : '–')).join(', ');
+      out.push(`| ${md(s.key)} | ${s.events.length} | ${md(s.events[0]!.time ?? '')} | ${md(s.events[s.events.length - 1]!.time ?? '')} | ${victims} |`);
+    }
+  }
   events.forEach((ev, i) => {
-    const page = inferPageSize(ev);
-    out.push('', `## ${i + 1}. ${title(ev, i).replace(/^#\d+ /, '')}`, '');
-    out.push(`- **Trigger:** ${triggerText(ev, md)}`);
-    if (ev.constraint) out.push(`- **Constraint:** ${md(ev.constraint)}`);
-    const mc = memcgText(ev, md);
-    if (mc) out.push(`- **Memory cgroup:** ${mc}`);
-    out.push(`- **Killed:** ${victimText(ev, page, md)}`);
-    const top = largestTasks(ev);
-    if (top.length > 0) {
-      out.push('', `Largest tasks (${ev.tasks!.length} in the table; ${page ? `MiB at ${page.kb} KiB pages` : 'pages'}):`, '');
-      out.push('| pid | uid | rss | swap | oom_score_adj | name |', '|---:|---:|---:|---:|---:|---|');
-      for (const t of top) {
-        out.push(`| ${t.pid} | ${t.uid ?? '–'} | ${pagesToMib(t.rss, page)} | ${pagesToMib(t.swapents, page)} | ${t.oomScoreAdj ?? '–'} | ${md(t.name)} |`);
-      }
+    const d = describe(ev, i, lang);
+    out.push('', `## ${md(d.title.replace(/^#\d+ /, `${i + 1}. `))}`, '');
+    for (const [label, value] of d.rows) out.push(`- **${md(label)}:** ${render(value, md)}`);
+    if (d.table) {
+      out.push('', `${md(d.table.caption)}:`, '');
+      out.push(`| ${d.table.head.map(md).join(' | ')} |`, `|${d.table.alignRight.map((r) => (r ? '---:' : '---')).join('|')}|`);
+      for (const r of d.table.rows) out.push(`| ${r.map((c) => render(c, md)).join(' | ')} |`);
     }
   });
   out.push('');
   return out.join('\n');
+}
+
+/** One line per event, for status bars and quick picks. */
+export function oneLine(ev: KernelEvent, lang: Lang = 'en'): string {
+  if (ev.kind === 'oom') {
+    const mem = victimMemory(ev, inferPageSize(ev));
+    const who = ev.killed ? `${printable(ev.killed.comm)} (${ev.killed.pid})` : '?';
+    return `${kindName(ev.kind, lang)}: ${who}${mem.rssKb !== null ? ` ${mib(mem.rssKb)}` : ''}${ev.memcg?.oomMemcg ? ` ${t(lang, 'in')} ${printable(ev.memcg.oomMemcg)}` : ''}`;
+  }
+  const d = describe(ev, 0, lang);
+  const first = d.rows.find(([l]) => l !== t(lang, 'time') && l !== t(lang, 'kernel'));
+  return `${kindName(ev.kind, lang)}${first ? `: ${render(first[1], printable)}` : ''}`;
 }

@@ -8,13 +8,13 @@
  * interleaved) or the start of something new. dump_header is rate-limited while kill lines are
  * not, so kill lines without a report start an event of their own (`trigger: null`).
  */
-import type { Field, Killed, MemInfo, Memcg, OomEvent, Part, TaskRow } from '../model/events.js';
-import type { Prefix } from '../lexer/lexer.js';
-import { num } from './kv.js';
-import { splitTaskRow, type Loc, type OomLine } from './oomLines.js';
+import type { Killed, Memcg, OomEvent, TaskRow } from '../../model/events.js';
+import { num } from '../kv.js';
+import { splitTaskRow, type ReportLine } from '../reportLines.js';
+import { Builder, baseFields, emptyMemInfo, emptyStackDump, type LineCtx } from './report.js';
 
 /** Order of report parts; a line may not go back to an earlier stage. */
-const STAGE: Partial<Record<OomLine['k'], number>> = {
+const STAGE: Partial<Record<ReportLine['k'], number>> = {
   trigger: 0,
   cpuset: 1,
   compaction: 1,
@@ -52,31 +52,16 @@ const STAGE: Partial<Record<OomLine['k'], number>> = {
   pinned: 11,
 };
 
-/** Part names for folding and the outline: which part a line kind belongs to. */
-const PART_OF: Partial<Record<OomLine['k'], string>> = {
+/** Part names of the OOM-specific lines (stack dump and Mem-Info parts: see ./report.ts). */
+const PART_OF: Partial<Record<ReportLine['k'], string>> = {
   trigger: 'trigger',
   cpuset: 'cpuset',
-  cpu: 'cpu',
-  hardware: 'cpu',
-  'stack-info': 'cpu',
-  'trace-header': 'call-trace',
-  frame: 'call-trace',
-  registers: 'call-trace',
+  compaction: 'trigger',
   'memcg-context': 'memcg',
   'memcg-limit-reached': 'memcg',
   'memcg-counter': 'memcg',
   'memcg-stats-header': 'memcg-stats',
   stat: 'memcg-stats',
-  'mem-info': 'mem-info',
-  counters: 'mem-info',
-  node: 'mem-info',
-  zone: 'mem-info',
-  'lowmem-reserve': 'mem-info',
-  buddy: 'mem-info',
-  'per-cpu': 'mem-info',
-  hugepages: 'mem-info',
-  'mem-total': 'mem-info',
-  slab: 'unreclaimable-slab',
   'tasks-state': 'tasks',
   'tasks-header': 'tasks',
   'task-row': 'tasks',
@@ -95,37 +80,21 @@ const PART_OF: Partial<Record<OomLine['k'], string>> = {
 /** The 5.3–6.4 memcg stat block is one printk record cut at LOG_LINE_MAX (992 bytes, printk.c). */
 const STAT_RECORD_LIMIT = 992;
 
-export interface LineCtx {
-  line: number;
-  prefix: Prefix;
-  /** Offsets of the message, for sizes of multi-line records. */
-  msgStart: number;
-  msgEnd: number;
-}
+export type { LineCtx };
 
-export class OomBuilder {
-  readonly ev: OomEvent;
+export class OomBuilder extends Builder<OomEvent> {
   stage = -1;
-  private inMemInfo = false;
-  private stats: { index: number; bytes: number; lastKey: string } | null = null;
+  private stats: { index: number; bytes: number } | null = null;
   private columns: string[] | null = null;
-  /** Lines after which the range may not grow (a later event started). */
-  sealed = false;
   hasReaper = false;
   private killedFromKillLine = false;
+  private groupKill = false;
 
   constructor(first: LineCtx, boot: number) {
-    this.ev = {
+    super({
+      ...baseFields('oom', first, boot),
+      ...emptyStackDump(),
       kind: 'oom',
-      startLine: first.line,
-      endLine: first.line,
-      parts: [],
-      time: first.prefix.time,
-      host: first.prefix.host,
-      boot,
-      complete: false,
-      kernel: null,
-      fields: [],
       trigger: null,
       cpuset: null,
       constraint: null,
@@ -134,24 +103,23 @@ export class OomBuilder {
       memcg: null,
       memcgStats: [],
       memInfo: null,
-      callTrace: null,
-      hardware: null,
       killMessage: null,
       killed: null,
       selected: null,
       alsoKilled: [],
       tasks: null,
       taskColumns: null,
-    };
+    });
   }
 
   /** Whether `rec` continues this event's report (no step back in the kernel's order). */
-  accepts(rec: OomLine): boolean {
+  accepts(rec: ReportLine): boolean {
     const k = rec.k;
     if (k === 'reaper' || k === 'reaper-failed') return false; // matched by pid, see analyze
     if (k === 'stat') return this.stats !== null;
     if (k === 'counters') return this.inMemInfo;
     if (k === 'task-row') return this.stage <= 7;
+    if (k === 'modules' || k === 'detail') return false;
     const s = STAGE[k];
     if (s === undefined) return false;
     if (k === 'killed') {
@@ -166,21 +134,18 @@ export class OomBuilder {
     return s >= this.stage && this.stage < 8;
   }
 
-  private groupKill = false;
-
-  add(rec: OomLine, ctx: LineCtx, text: string): void {
+  add(rec: ReportLine, ctx: LineCtx, text: string): void {
     const ev = this.ev;
     const k = rec.k;
     const st = STAGE[k];
     if (st !== undefined && k !== 'share-kill' && k !== 'pinned') this.stage = Math.max(this.stage, st);
     if (k !== 'stat' && k !== 'memcg-stats-header') this.stats = null;
-    if (k !== 'counters' && k !== 'mem-info') this.inMemInfo = false;
-    if (!this.sealed) ev.endLine = Math.max(ev.endLine, ctx.line);
-    this.addPart(PART_OF[k] ?? k, ctx.line);
-    // Field names: `<part>.<key>`, and `memInfo.<line kind>.<key>` since zones and nodes repeat keys.
-    const part = PART_OF[k] ?? k;
-    const prefix = camel(part) + (part === 'mem-info' && k !== 'mem-info' ? '.' + camel(k) : '');
-    this.locate(prefix, rec.at);
+    if (this.isBody(rec, true)) {
+      this.body(rec, ctx, text, ev, () => (ev.memInfo ??= emptyMemInfo()));
+      if (rec.k === 'cpu' && ev.trigger && rec.comm === ev.trigger.comm) ev.trigger.pid = rec.pid;
+      return;
+    }
+    this.take(PART_OF[k] ?? k, rec, ctx);
 
     switch (rec.k) {
       case 'trigger':
@@ -197,24 +162,6 @@ export class OomBuilder {
         break;
       case 'cpuset':
         ev.cpuset = { name: rec.cpuset, memsAllowed: rec.memsAllowed };
-        break;
-      case 'cpu':
-        if (ev.trigger && rec.comm === ev.trigger.comm) ev.trigger.pid = rec.pid;
-        if (rec.release !== null) ev.kernel = { release: rec.release, arch: archOfRelease(rec.release), tainted: rec.tainted, source: 'cpu-line' };
-        break;
-      case 'hardware':
-        ev.hardware = rec.name;
-        break;
-      case 'frame':
-        if (rec.frame !== null) (ev.callTrace ??= []).push(rec.frame);
-        break;
-      case 'trace-header':
-        ev.callTrace ??= [];
-        if (text.startsWith('Call trace:', ctx.msgStart)) this.archHint('arm64');
-        break;
-      case 'registers':
-        if (rec.x86) this.archHint(text.startsWith('E', ctx.msgStart) ? 'x86' : 'x86_64');
-        else this.archHint('arm64');
         break;
       case 'memcg-context': {
         const m = this.memcg();
@@ -238,54 +185,15 @@ export class OomBuilder {
         // 5.3+ `Memory cgroup stats for <oom memcg>:`; ≤5.2 one line per cgroup of the subtree.
         m.oomMemcg ??= rec.path;
         ev.memcgStats.push({ path: rec.path, format: rec.inline ? 'v1-line' : 'block', stats: rec.inline ?? {}, truncatedByKernel: false });
-        this.stats = rec.inline ? null : { index: ev.memcgStats.length - 1, bytes: 0, lastKey: '' };
+        this.stats = rec.inline ? null : { index: ev.memcgStats.length - 1, bytes: 0 };
         break;
       }
       case 'stat': {
         const s = this.stats!;
         ev.memcgStats[s.index]!.stats[rec.key] = rec.value;
         s.bytes += ctx.msgEnd - ctx.msgStart + 1;
-        s.lastKey = rec.key;
         // A block close to the record limit was most likely cut by the kernel (5.3–6.4).
         if (s.bytes >= STAT_RECORD_LIMIT - 64) ev.memcgStats[s.index]!.truncatedByKernel = true;
-        break;
-      }
-      case 'mem-info':
-        this.memInfo();
-        this.inMemInfo = true;
-        break;
-      case 'counters':
-        Object.assign(this.memInfo().counters, rec.values);
-        this.inMemInfo = true;
-        break;
-      case 'node':
-        this.memInfo().nodes.push({ node: rec.node, kb: rec.kb, allUnreclaimable: rec.allUnreclaimable });
-        break;
-      case 'zone':
-        this.memInfo().zones.push({ node: rec.node, zone: rec.zone, kb: rec.kb, lowmemReserve: null, buddy: null });
-        break;
-      case 'lowmem-reserve': {
-        const zones = this.memInfo().zones;
-        const z = zones[zones.length - 1];
-        if (z && z.lowmemReserve === null) z.lowmemReserve = rec.values;
-        break;
-      }
-      case 'buddy': {
-        const mi = this.memInfo();
-        let z = mi.zones.find((x) => x.node === rec.node && x.zone === rec.zone && x.buddy === null);
-        if (!z) {
-          z = { node: rec.node, zone: rec.zone, kb: {}, lowmemReserve: null, buddy: null };
-          mi.zones.push(z);
-        }
-        z.buddy = { counts: rec.counts, blockKb: rec.blockKb, totalKb: rec.totalKb };
-        break;
-      }
-      case 'hugepages':
-        this.memInfo().hugepages.push({ node: rec.node, total: rec.total, free: rec.free, surp: rec.surp, sizeKb: rec.sizeKb });
-        break;
-      case 'mem-total': {
-        const mi = this.memInfo() as unknown as Record<string, unknown>;
-        if (rec.what in mi) mi[rec.what] = rec.value;
         break;
       }
       case 'tasks-state':
@@ -305,11 +213,10 @@ export class OomBuilder {
       case 'oom-kill':
         this.oomKill(rec);
         break;
-      case 'select': {
+      case 'select':
         ev.killMessage ??= rec.msg || null;
         ev.selected = { pid: rec.pid, comm: rec.comm, score: rec.score };
         break;
-      }
       case 'killed':
         this.killedLine(rec);
         break;
@@ -325,11 +232,9 @@ export class OomBuilder {
   }
 
   /** `oom_reaper: reaped process …` for this event's victim (may come after later events). */
-  addReaper(rec: Extract<OomLine, { k: 'reaper' | 'reaper-failed' }>, ctx: LineCtx): void {
+  addReaper(rec: Extract<ReportLine, { k: 'reaper' | 'reaper-failed' }>, ctx: LineCtx): void {
     this.hasReaper = true;
-    if (!this.sealed) this.ev.endLine = Math.max(this.ev.endLine, ctx.line);
-    this.addPart('reaper', ctx.line);
-    this.locate('reaper', rec.at);
+    this.take('reaper', rec, ctx);
     const ev = this.ev;
     if (rec.k !== 'reaper') return;
     if (!ev.killed) {
@@ -349,7 +254,7 @@ export class OomBuilder {
     return this.ev.killed?.pid ?? null;
   }
 
-  finish(): OomEvent {
+  override finish(): OomEvent {
     const ev = this.ev;
     const victim = ev.killed;
     if (victim && ev.selected && ev.selected.pid === victim.pid) {
@@ -360,34 +265,8 @@ export class OomBuilder {
       const row = ev.tasks.find((r) => r.pid === victim.pid);
       if (row) victim.oomScoreAdj = row.oomScoreAdj;
     }
-    if (ev.kernel && ev.kernel.arch === null && this.arch) ev.kernel.arch = this.arch;
     ev.complete = ev.trigger !== null && (ev.killed !== null || ev.parts.some((p) => p.name === 'no-killable'));
-    ev.parts.sort((a, b) => a.startLine - b.startLine);
-    return ev;
-  }
-
-  private arch: string | null = null;
-  private archHint(a: string): void {
-    this.arch ??= a;
-  }
-
-  private addPart(name: string, line: number): void {
-    const parts = this.ev.parts;
-    for (let i = parts.length - 1; i >= 0 && i >= parts.length - 3; i--) {
-      const p = parts[i]!;
-      if (p.name === name) {
-        if (line > p.endLine) p.endLine = line;
-        return;
-      }
-    }
-    parts.push({ name, startLine: line, endLine: line } satisfies Part);
-  }
-
-  private locate(prefix: string, at: Record<string, Loc>): void {
-    for (const key in at) {
-      const [start, end] = at[key]!;
-      this.ev.fields.push({ name: `${prefix}.${key}`, start, end } satisfies Field);
-    }
+    return super.finish();
   }
 
   private memcg(): Memcg {
@@ -406,24 +285,6 @@ export class OomBuilder {
       kmemUsageKb: null,
       kmemLimitKb: null,
       kmemFailcnt: null,
-    });
-  }
-
-  private memInfo(): MemInfo {
-    return (this.ev.memInfo ??= {
-      counters: {},
-      nodes: [],
-      zones: [],
-      hugepages: [],
-      pagecachePages: null,
-      swapCachePages: null,
-      freeSwapKb: null,
-      totalSwapKb: null,
-      pagesRam: null,
-      pagesReserved: null,
-      pagesHighMem: null,
-      pagesCmaReserved: null,
-      pagesHwpoisoned: null,
     });
   }
 
@@ -464,7 +325,7 @@ export class OomBuilder {
     this.ev.fields.push({ name: 'tasks.name', start: start + nameOffset, end: start + nameOffset + name.length });
   }
 
-  private oomKill(rec: Extract<OomLine, { k: 'oom-kill' }>): void {
+  private oomKill(rec: Extract<ReportLine, { k: 'oom-kill' }>): void {
     const ev = this.ev;
     const kv = rec.kv;
     ev.constraint = kv.get('constraint')?.value ?? null;
@@ -488,7 +349,7 @@ export class OomBuilder {
     }
   }
 
-  private killedLine(rec: Extract<OomLine, { k: 'killed' }>): void {
+  private killedLine(rec: Extract<ReportLine, { k: 'killed' }>): void {
     const ev = this.ev;
     if (this.killedFromKillLine && this.groupKill) {
       ev.alsoKilled.push({ pid: rec.pid, comm: rec.comm });
@@ -509,10 +370,6 @@ export class OomBuilder {
     ev.killed = k;
     this.killedFromKillLine = true;
   }
-}
-
-function camel(s: string): string {
-  return s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
 function emptyKilled(pid: number, comm: string): Killed {
@@ -536,20 +393,3 @@ const COLUMN: Record<string, keyof TaskRow> = {
   cpu: 'cpu',
   oom_adj: 'oomAdj',
 };
-
-/** `uname -r` suffixes that name the architecture (distribution conventions). */
-export function archOfRelease(release: string): string | null {
-  const m = /[.\-_](x86_64|amd64|aarch64|arm64|i[3-6]86|ppc64le|ppc64|s390x|riscv64|armv7hl|armv7l|loongarch64)(?:\+.*)?$/.exec(release);
-  if (!m) return null;
-  switch (m[1]) {
-    case 'amd64':
-      return 'x86_64';
-    case 'aarch64':
-      return 'arm64';
-    case 'armv7hl':
-    case 'armv7l':
-      return 'arm';
-    default:
-      return /^i[3-6]86$/.test(m[1]!) ? 'x86' : m[1]!;
-  }
-}

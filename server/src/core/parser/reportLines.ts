@@ -1,5 +1,6 @@
 /**
- * Classifies one lexed message into an OOM-report line record, every value located.
+ * Classifies one lexed message into a line record, every value located: the OOM report here, the
+ * other reports' own lines in ./eventLines.ts.
  *
  * Formats: mm/oom_kill.c (dump_header, dump_tasks, oom_kill_process, __oom_kill_process,
  * oom_reap_task_mm), mm/memcontrol.c (mem_cgroup_print_oom_*), lib/show_mem.c + mm/page_alloc.c
@@ -9,25 +10,26 @@
 import type { IToken } from 'chevrotain';
 import type { LexedLine } from '../lexer/lexer.js';
 import { KeyColon, Number as NumTok, TaskRow, Word } from '../lexer/tokens.js';
+import { classifyEventLine, type EventLine, type Loc } from './eventLines.js';
 import { keyValues, kvMap, num, type KV } from './kv.js';
 
-export type Loc = [start: number, end: number];
+export type { Loc };
 
 interface Base {
   /** Located values, keyed by field name. */
   at: Record<string, Loc>;
 }
 
-export type OomLine =
+export type ReportLine =
   | (Base & { k: 'trigger'; comm: string; gfpMask: string | null; gfpFlags: string[] | null; order: number | null; oomScoreAdj: number | null; nodemask: string | null })
   | (Base & { k: 'cpuset'; comm: string; cpuset: string; memsAllowed: string | null })
   | (Base & { k: 'compaction' })
-  | (Base & { k: 'cpu'; pid: number | null; comm: string; tainted: string | null; release: string | null })
+  | (Base & { k: 'cpu'; cpu: number | null; pid: number | null; comm: string; tainted: string | null; release: string | null })
   | (Base & { k: 'hardware'; name: string })
   | (Base & { k: 'stack-info' })
   | (Base & { k: 'trace-header' })
   | (Base & { k: 'frame'; frame: string | null })
-  | (Base & { k: 'registers'; x86: boolean })
+  | (Base & { k: 'registers'; arch: string | null; ip: string | null })
   | (Base & { k: 'memcg-context'; task: string; limit: string })
   | (Base & { k: 'memcg-limit-reached'; path: string })
   | (Base & { k: 'memcg-counter'; which: string; usageKb: number | null; limitKb: number | null; failcnt: number | null })
@@ -56,9 +58,10 @@ export type OomLine =
   | (Base & { k: 'exiting'; msg: string; pid: number; comm: string })
   | (Base & { k: 'pinned' })
   | (Base & { k: 'no-killable' })
-  | (Base & { k: 'other' });
+  | (Base & { k: 'other' })
+  | EventLine;
 
-export type OomLineKind = OomLine['k'];
+export type ReportLineKind = ReportLine['k'];
 
 // x86 `[<addr>] ? sym+0x1/0x2 [mod]` (3.10), ` ? sym+0x1/0x2` (4.14+), arm64 `[<addr>] sym+0x0/0x1e0`;
 // 3.10 prints `<IRQ>`/`<EOI>` without a newline, so they may lead a frame.
@@ -70,7 +73,7 @@ const ARM_REGS = /^(?:pc|lr|sp|pstate|x\d+) ?:/;
 const COUNTED_PARTS = /^(\d+) (total pagecache pages|pages in swap cache|pages RAM|pages HighMem\/MovableOnly|pages reserved|pages cma reserved|pages hwpoisoned|pages in pagetable cache)\s*$/;
 
 /** The message span of a lexed line: [msgStart, end). */
-export function classifyOomLine(text: string, lx: LexedLine, end: number): OomLine {
+export function classifyReportLine(text: string, lx: LexedLine, end: number): ReportLine {
   const tokens = lx.tokens;
   if (tokens.length === 0) return { k: 'other', at: {} };
   const first = tokens[0]!;
@@ -93,7 +96,7 @@ export function classifyOomLine(text: string, lx: LexedLine, end: number): OomLi
       const m = /^Pid: (\d+), comm: (.{1,20}?) (Not tainted|Tainted: [A-Z ]+?) (\d[^\s]*)/.exec(msg);
       if (m) {
         at.pid = [ms + 5, ms + 5 + m[1]!.length];
-        return { k: 'cpu', pid: Number(m[1]), comm: m[2]!, tainted: m[3]!, release: m[4]!, at };
+        return { k: 'cpu', cpu: null, pid: Number(m[1]), comm: m[2]!, tainted: m[3]!, release: m[4]!, at };
       }
       break;
     }
@@ -211,6 +214,10 @@ export function classifyOomLine(text: string, lx: LexedLine, end: number): OomLi
   const kill = killLine(text, msg, ms, tokens, base, at);
   if (kill) return kill;
 
+  // --- the other reports (oops, warning, panic, lockups, segfaults, core dumps …) --------------
+  const other = classifyEventLine(msg, ms, lx.prefix);
+  if (other) return other;
+
   // --- trigger and cpuset lines: the comm comes first and may be anything -----------------------
   const inv = msg.indexOf(' invoked oom-killer: ');
   if (inv > 0) return trigger(text, msg, ms, tokens, base, inv, at);
@@ -226,8 +233,20 @@ export function classifyOomLine(text: string, lx: LexedLine, end: number): OomLi
   const fm = FRAME.exec(msg);
   if (fm) return { k: 'frame', frame: (fm[1] ?? '') + fm[2]!, at };
   if (STACK_MARKER.test(msg)) return { k: 'frame', frame: null, at };
-  if (X86_REGS.test(msg)) return { k: 'registers', x86: true, at };
-  if (ARM_REGS.test(msg)) return { k: 'registers', x86: false, at };
+  if (X86_REGS.test(msg)) {
+    // `RIP: 0010:func+0x2b/0x64` (4.14+), `RIP: 0033:0x7f…` (user space); `Code:` is printed by every arch.
+    const ip = /^[ER]IP: [0-9a-f]{4}:(?:\[<[0-9a-f]+>\] )?(\S+)/.exec(msg);
+    if (ip) at.ip = [ms + ip[0].length - ip[1]!.length, ms + ip[0].length];
+    const arch = msg.startsWith('Code:') ? null : /^(?:EIP|EAX|ESI):/.test(msg) ? 'x86' : 'x86_64';
+    return { k: 'registers', arch, ip: ip ? ip[1]! : null, at };
+  }
+  if (ARM_REGS.test(msg)) {
+    // arm64 `pc : func+0x8c/0xdc`, `pstate: …`, `x29: …`; 32-bit arm `pc : [<40419624>]    lr : [<…>]    psr: …`.
+    const ip = /^pc : (\S+)/.exec(msg);
+    const arm32 = ip !== null && ip[1]!.startsWith('[<');
+    if (ip && !arm32) at.ip = [ms + 5, ms + 5 + ip[1]!.length];
+    return { k: 'registers', arch: arm32 ? 'arm' : /^(?:pstate|x\d+|pc|lr)/.test(msg) ? 'arm64' : null, ip: ip && !arm32 ? ip[1]! : null, at };
+  }
   if (STACK_WORDS.test(msg)) return { k: 'frame', frame: null, at };
 
   // --- Mem-Info ---------------------------------------------------------------------------------
@@ -274,14 +293,14 @@ export function classifyOomLine(text: string, lx: LexedLine, end: number): OomLi
   return { k: 'other', at };
 }
 
-function cpuLine(msg: string, ms: number, at: Record<string, Loc>): OomLine | null {
+function cpuLine(msg: string, ms: number, at: Record<string, Loc>): ReportLine | null {
   // lib/dump_stack.c dump_stack_print_info: `CPU: %d [UID: %u] PID: %d Comm: %.20s %s%s %s %.*s`
   const m = /^CPU: (\d+) (?:UID: (\d+) )?PID: (\d+) Comm: /.exec(msg);
   if (!m) return null;
   const rest = msg.slice(m[0].length);
   const t = /(?: Kdump: loaded)? (Not tainted|Tainted: )/.exec(rest);
   if (!t) {
-    return { k: 'cpu', pid: Number(m[3]), comm: rest.trim(), tainted: null, release: null, at };
+    return { k: 'cpu', cpu: Number(m[1]), pid: Number(m[3]), comm: rest.trim(), tainted: null, release: null, at };
   }
   const comm = rest.slice(0, t.index);
   let tainted: string;
@@ -310,10 +329,10 @@ function cpuLine(msg: string, ms: number, at: Record<string, Loc>): OomLine | nu
     const rs = msg.length - after.length + relm[0].length - relm[1]!.length;
     at.release = [ms + rs, ms + rs + relm[1]!.length];
   }
-  return { k: 'cpu', pid: Number(m[3]), comm, tainted, release: relm ? relm[1]! : null, at };
+  return { k: 'cpu', cpu: Number(m[1]), pid: Number(m[3]), comm, tainted, release: relm ? relm[1]! : null, at };
 }
 
-function memcgCounter(msg: string, ms: number, which: string, at: Record<string, Loc>): OomLine | null {
+function memcgCounter(msg: string, ms: number, which: string, at: Record<string, Loc>): ReportLine | null {
   // mm/memcontrol.c: `%s: usage %llukB, limit %llukB, failcnt %lu`
   const m = /^[a-z+]+: usage (\d+)kB, limit (\d+)kB, failcnt (\d+)/.exec(msg);
   if (!m) return null;
@@ -326,7 +345,7 @@ function memcgCounter(msg: string, ms: number, which: string, at: Record<string,
   return { k: 'memcg-counter', which, usageKb: Number(m[1]), limitKb: Number(m[2]), failcnt: Number(m[3]), at };
 }
 
-function memoryLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): OomLine | null {
+function memoryLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): ReportLine | null {
   if (msg.startsWith('Memory cgroup stats for ')) {
     // `Memory cgroup stats for <path>:` then either ` key:NKB …` (≤5.2) or a `key value` block.
     const rest = msg.slice(24);
@@ -351,7 +370,7 @@ function memoryLine(text: string, msg: string, ms: number, tokens: IToken[], bas
   return null;
 }
 
-function nodeLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): OomLine | null {
+function nodeLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): ReportLine | null {
   const m = /^Node (\d+) /.exec(msg);
   if (!m) return null;
   const node = Number(m[1]);
@@ -375,7 +394,7 @@ function nodeLine(text: string, msg: string, ms: number, tokens: IToken[], base:
   return zoneOrBuddy(text, msg, ms, tokens, base, node, m[0].length, at);
 }
 
-function zoneOrBuddy(text: string, msg: string, ms: number, tokens: IToken[], base: number, node: number | null, from: number, at: Record<string, Loc>): OomLine | null {
+function zoneOrBuddy(text: string, msg: string, ms: number, tokens: IToken[], base: number, node: number | null, from: number, at: Record<string, Loc>): ReportLine | null {
   const rest = msg.slice(from);
   // Zone line: `DMA32 free:59728kB min:7832kB low:9788kB high:11748kB …`
   const zm = /^(DMA32|DMA|Normal|HighMem|Movable|Device) free:\d+kB/.exec(rest);
@@ -407,12 +426,12 @@ function zoneOrBuddy(text: string, msg: string, ms: number, tokens: IToken[], ba
   return null;
 }
 
-function tasksHeader(msg: string, at: Record<string, Loc>): OomLine {
+function tasksHeader(msg: string, at: Record<string, Loc>): ReportLine {
   const after = msg.replace(/^\[ *pid *\]/, '').trim();
   return { k: 'tasks-header', columns: ['pid', ...after.split(/\s+/)], at };
 }
 
-function taskRow(tok: IToken, base: number, at: Record<string, Loc>): OomLine {
+function taskRow(tok: IToken, base: number, at: Record<string, Loc>): ReportLine {
   // Columns are split later, with the header's column count (a name may contain blanks or digits).
   return { k: 'task-row', row: tok.image, start: base + tok.startOffset, at };
 }
@@ -444,7 +463,7 @@ const SELECT = /^(?:(.*?): )?Kill process (\d+) \((.*)\) score (\d+) or sacrific
 const SHARE = /^Kill process (\d+) \((.*)\) sharing same memory/;
 const EXITING = /^(.*?): OOM victim (\d+) \((.*)\) is already exiting/;
 
-function killLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): OomLine | null {
+function killLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): ReportLine | null {
   if (!msg.includes('process') && !msg.includes('OOM victim')) return null;
   let m = KILL.exec(msg);
   if (m) {
@@ -480,7 +499,7 @@ function killLine(text: string, msg: string, ms: number, tokens: IToken[], base:
   return null;
 }
 
-function trigger(text: string, msg: string, ms: number, tokens: IToken[], base: number, inv: number, at: Record<string, Loc>): OomLine {
+function trigger(text: string, msg: string, ms: number, tokens: IToken[], base: number, inv: number, at: Record<string, Loc>): ReportLine {
   // `%s invoked oom-killer: gfp_mask=%#x(%pGg), [nodemask=%*pbl,] order=%d, oom_score_adj=%hd`
   const comm = msg.slice(0, inv);
   at.comm = [ms, ms + inv];
