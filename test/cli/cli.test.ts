@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -103,5 +104,71 @@ describe('cli', () => {
     assert.equal(f.events.length, 1, 'the report after the junk is still found');
     assert.ok(f.problems.some((p: { message: string }) => /not look like a text log/.test(p.message)));
     assert.ok(f.problems.some((p: { line: number; message: string }) => p.line === 1 && /characters long/.test(p.message)));
+  });
+
+  const MIXED = [
+    '[  100.000000] a.out[4242]: segfault at 0 ip 0000000000401126 sp 00007ffc9d5e6a50 error 6 in a.out[401000+1000]',
+    '[  200.000000] Kernel panic - not syncing: Out of memory: system-wide panic_on_oom is enabled',
+  ].join('\n');
+  const mixed = join(dir, 'mixed.log');
+  writeFileSync(mixed, MIXED + '\n');
+
+  test('--kind keeps only those kinds; unknown kinds are an error', () => {
+    const j = JSON.parse(run([mixed, '--json', '--kind', 'panic']).out);
+    assert.deepEqual(j.files[0].events.map((e: { kind: string }) => e.kind), ['panic']);
+    assert.equal(run([mixed, '--kind', 'nope']).code, 2);
+  });
+
+  test('--since/--until in the log\'s own time format', () => {
+    const kinds = (args: string[]): string[] => JSON.parse(run([mixed, '--json', ...args]).out).files[0].events.map((e: { kind: string }) => e.kind);
+    assert.deepEqual(kinds(['--since', '150']), ['panic']);
+    assert.deepEqual(kinds(['--until', '150']), ['segfault']);
+    const wall = (args: string[]): number => JSON.parse(run([file, '--json', ...args]).out).files[0].events.length;
+    assert.equal(wall(['--since', 'Dec  4 00:01:00']), 1);
+    assert.equal(wall(['--since', 'Dec  4 00:02:00']), 0);
+    assert.equal(wall(['--until', 'Dec 3 23:00']), 0);
+    assert.equal(run([file, '--since', 'yesterday']).code, 2);
+  });
+
+  test('--fail-on exits 1 when such events are found', () => {
+    assert.equal(run([mixed, '--fail-on', 'panic,oops']).code, 1);
+    assert.equal(run([mixed, '--fail-on', 'oom']).code, 0);
+  });
+
+  test('--redact replaces hosts, addresses, user names, pod and container ids consistently', () => {
+    const log = join(dir, 'redact.log');
+    const pod = 'podcabf8137-c743-4923-96bd-1e59c6ac4a83';
+    const cid = 'a'.repeat(64);
+    writeFileSync(
+      log,
+      [
+        `Dec  4 00:01:23 db-7.example.com kernel: oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=${cid},mems_allowed=0,oom_memcg=/kubepods/${pod},task_memcg=/kubepods/${pod}/${cid},task=java,pid=42,uid=0`,
+        'Dec  4 00:01:23 db-7.example.com kernel: Memory cgroup out of memory: Killed process 42 (java) total-vm:100kB, anon-rss:80kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:4kB oom_score_adj:0',
+      ].join('\n') + '\n',
+    );
+    const out = run([log, '--json', '--redact']).out;
+    for (const secret of ['db-7.example.com', pod.slice(3), cid]) assert.ok(!out.includes(secret), `${secret} redacted`);
+    const ev = JSON.parse(out).files[0].events[0];
+    assert.equal(ev.host, 'host-1');
+    assert.equal(ev.memcg.oomMemcg, '/kubepods/podpod-1');
+    assert.equal(ev.memcg.taskMemcg, '/kubepods/podpod-1/container-1', 'the same id gets the same placeholder');
+  });
+
+  test('.gz rotated logs are read directly', () => {
+    const gz = join(dir, 'kern.log.2.gz');
+    writeFileSync(gz, gzipSync(Buffer.from(LOG + '\n')));
+    const j = JSON.parse(run([gz, '--json']).out);
+    assert.equal(j.files[0].events.length, 1);
+  });
+
+  test('--lang zh-cn, and the default from the locale', () => {
+    const zh = run([file, '--lang', 'zh-cn']).out;
+    const en = run([file, '--lang', 'en']).out;
+    assert.notEqual(zh, en);
+    assert.match(zh, /[\u4e00-\u9fff]/, 'Chinese text');
+    let out = '';
+    main([file], { out: (s) => void (out += s), err: () => undefined }, { LANG: 'zh_CN.UTF-8' });
+    assert.equal(out, zh);
+    assert.equal(run([file, '--lang', 'fr']).code, 2);
   });
 });

@@ -234,13 +234,20 @@ export interface PanicEvent extends EventBase, StackDump {
   rebootSeconds: number | null;
 }
 
-export interface LockupEvent extends EventBase, StackDump {
-  kind: 'soft-lockup' | 'hard-lockup';
+interface LockupFields extends EventBase, StackDump {
   /** The stuck CPU. */
   stuckCpu: number | null;
   seconds: number | null;
   /** Task running on the stuck CPU (`[comm:pid]`). */
   task: { comm: string; pid: number } | null;
+}
+
+export interface SoftLockupEvent extends LockupFields {
+  kind: 'soft-lockup';
+}
+
+export interface HardLockupEvent extends LockupFields {
+  kind: 'hard-lockup';
 }
 
 export interface HungTaskEvent extends EventBase, StackDump {
@@ -334,7 +341,8 @@ export type KernelEvent =
   | OopsEvent
   | WarningEvent
   | PanicEvent
-  | LockupEvent
+  | SoftLockupEvent
+  | HardLockupEvent
   | HungTaskEvent
   | RcuStallEvent
   | BadPageEvent

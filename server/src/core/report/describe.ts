@@ -16,8 +16,7 @@ export interface Described {
   table: { caption: string; head: string[]; rows: Val[][]; alignRight: boolean[] } | null;
 }
 
-export function kindName(kind: string, lang: Lang): string {
-  const names: Record<string, string> = {
+export const KIND_NAMES: Record<string, string> = {
     oom: 'OOM kill',
     'page-alloc-failure': 'Page allocation failure',
     oops: 'Kernel oops',
@@ -31,9 +30,11 @@ export function kindName(kind: string, lang: Lang): string {
     'hardware-error': 'Hardware error',
     segfault: 'Segmentation fault',
     trap: 'Trap',
-    coredump: 'Core dump',
-  };
-  return t(lang, names[kind] ?? kind);
+  coredump: 'Core dump',
+};
+
+export function kindName(kind: string, lang: Lang): string {
+  return t(lang, KIND_NAMES[kind] ?? kind);
 }
 
 export function mib(kb: number): string {

@@ -45,7 +45,7 @@ function pad(s: string, n: number, right = false): string {
 
 export function textSummary(file: string, events: KernelEvent[], lang: Lang = 'en'): string {
   const out: string[] = [];
-  out.push(`${printable(file)}: ${events.length === 0 ? t(lang, 'no kernel events found') : t(lang, events.length === 1 ? '{0} event' : '{0} events', events.length)}`);
+  out.push(`${printable(file)}: ${events.length === 0 ? t(lang, 'no kernel events found') : events.length === 1 ? t(lang, '{0} event', 1) : t(lang, '{0} events', events.length)}`);
   events.forEach((ev, i) => {
     const d = describe(ev, i, lang);
     out.push('', d.title);
