@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { hasTranslation, langFromLocale, t } from '../../server/src/core/l10n/l10n.js';
+import { CONSTRAINTS, VERDICT_TEXT } from '../../server/src/core/knowledge/oom.js';
 import { CORE_OUTCOME, KIND_NAMES, PAGE_SIZE_SOURCE, PANIC_CAUSE } from '../../server/src/core/report/describe.js';
 import { ROOT } from '../helpers.js';
 
@@ -21,13 +22,15 @@ function literalKeys(): string[] {
     const src = readFileSync(f, 'utf8');
     for (const m of src.matchAll(/\bt\(lang, (['"])((?:(?!\1).)+)\1/g)) keys.add(m[2]!);
     for (const m of src.matchAll(/\brow\('([^']+)'/g)) keys.add(m[1]!);
+    // Evidence templates of the knowledge modules: e('…', …)
+    for (const m of src.matchAll(/\be\((['"])((?:(?!\1).)+)\1/g)) keys.add(m[2]!);
   }
   return [...keys];
 }
 
 describe('l10n', () => {
   const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-  const keys = [...literalKeys(), ...Object.values(KIND_NAMES), ...Object.values(PAGE_SIZE_SOURCE), ...Object.values(PANIC_CAUSE), ...Object.values(CORE_OUTCOME)];
+  const keys = [...literalKeys(), ...Object.values(KIND_NAMES), ...Object.values(PAGE_SIZE_SOURCE), ...Object.values(PANIC_CAUSE), ...Object.values(CORE_OUTCOME), ...Object.values(CONSTRAINTS), ...Object.values(VERDICT_TEXT)];
 
   test('the scan finds the messages (guards the scanner itself)', () => {
     assert.ok(keys.length > 80, `only ${keys.length} keys found`);

@@ -2,7 +2,11 @@
  * The `kernel-triage/1` JSON contract (shared/CONVENTIONS.md): 1-based physical line numbers,
  * `null` for what the log does not show. Internal located fields are left out.
  */
+import { estimateBadness, verdict } from './knowledge/oom.js';
+import { inferPageSize } from './knowledge/pageSize.js';
 import type { Analysis, KernelEvent, OomEvent } from './model/events.js';
+
+const fill = (m: string, args: (string | number)[]): string => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 
 export const SCHEMA = 'kernel-triage/1';
 
@@ -31,6 +35,9 @@ export function eventToJson(ev: KernelEvent): Record<string, unknown> {
 }
 
 function oomFields(ev: OomEvent): Record<string, unknown> {
+  const page = inferPageSize(ev);
+  const v = verdict(ev);
+  const badness = estimateBadness(ev, page);
   return {
     trigger: ev.trigger,
     constraint: ev.constraint,
@@ -49,6 +56,10 @@ function oomFields(ev: OomEvent): Record<string, unknown> {
     memcgStats: ev.memcgStats,
     memInfo: ev.memInfo,
     taskColumns: ev.taskColumns,
+    // Our own reading of the report: inferred, estimated, and labelled so.
+    pageSize: page,
+    verdict: { kind: v.kind, evidence: v.evidence.map((x) => fill(x.message, x.args)) },
+    badnessEstimate: badness && { rule: badness.rule.rule, totalpages: badness.totalpages, points: badness.scores.map((x) => ({ pid: x.pid, points: x.points })) },
   };
 }
 

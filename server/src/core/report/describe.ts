@@ -3,6 +3,7 @@
  * an optional table. Values mix our own words with text from the log (`{ log }`), which each
  * renderer escapes its own way, so log text can never become markup or terminal control.
  */
+import { CONSTRAINTS, estimateBadness, verdict, VERDICT_TEXT } from '../knowledge/oom.js';
 import { inferPageSize, type PageSize } from '../knowledge/pageSize.js';
 import { t, type Lang } from '../l10n/l10n.js';
 import type { KernelEvent, OomEvent, TaskRow } from '../model/events.js';
@@ -134,7 +135,7 @@ export function describe(ev: KernelEvent, index: number, lang: Lang): Described 
         if (tr.oomScoreAdj !== null) v.push(` oom_score_adj=${tr.oomScoreAdj}`);
         row('trigger', v);
       } else row('trigger', [t(lang, 'not in the log (report header missing or rate-limited)')]);
-      if (ev.constraint !== null) row('constraint', [L(ev.constraint)]);
+      if (ev.constraint !== null) row('constraint', [L(ev.constraint), ...(CONSTRAINTS[ev.constraint] ? [' — ', t(lang, CONSTRAINTS[ev.constraint]!)] : [])]);
       const m = ev.memcg;
       if (m) {
         const v: Val = [L(m.oomMemcg ?? m.taskMemcg ?? '?')];
@@ -160,6 +161,17 @@ export function describe(ev: KernelEvent, index: number, lang: Lang): Described 
         if (k.oomScoreAdj !== null) v.push(`; oom_score_adj ${k.oomScoreAdj}`);
         row('killed', v);
       } else row('killed', [t(lang, 'no kill line in the log')]);
+      const v = verdict(ev);
+      row('verdict', [t(lang, VERDICT_TEXT[v.kind]), ...v.evidence.flatMap((x, i) => [i === 0 ? ': ' : '; ', t(lang, x.message, ...x.args)])]);
+      const est = estimateBadness(ev, page);
+      if (est && k) {
+        const ranked = est.scores.filter((x) => x.points !== null).sort((a, b) => b.points! - a.points!);
+        const top = ranked[0];
+        if (top && top.pid !== k.pid && ranked.some((x) => x.pid === k.pid)) {
+          const name = ev.tasks!.find((r) => r.pid === top.pid)!.name;
+          row('note', [t(lang, 'highest estimated badness:'), ' ', L(name), ` (pid ${top.pid}), `, t(lang, 'not the victim (an estimate: the kernel scores at kill time and skips exiting or unkillable tasks)')]);
+        }
+      }
       if (ev.selected) row('selected', [...task(ev.selected.comm, ev.selected.pid, lang), `, score ${ev.selected.score}; `, t(lang, 'a child was killed instead')]);
       if (ev.alsoKilled.length > 0) row('also killed', ev.alsoKilled.flatMap((x, i) => [...(i ? [', '] : []), ...task(x.comm, x.pid, lang)]));
       const top = largestTasks(ev);
