@@ -27,6 +27,15 @@ export function md(s: string): string {
     .replace(/[\\`*_{}[\]()#+!|~]/g, (c) => '\\' + c);
 }
 
+/** Untrusted text as an inline code span: a fence longer than any backtick run inside, no escapes needed. */
+export function codeSpan(s: string): string {
+  const v = printable(s);
+  const runs = v.match(/`+/g);
+  const fence = '`'.repeat(runs ? Math.max(...runs.map((r) => r.length)) + 1 : 1);
+  const pad = v.startsWith('`') || v.endsWith('`') || (v.startsWith(' ') && v.endsWith(' ') && v.trim() !== '') ? ' ' : '';
+  return `${fence}${pad}${v}${pad}${fence}`;
+}
+
 function render(v: Val, esc: (s: string) => string): string {
   return v.map((s) => (typeof s === 'string' ? s : esc(s.log))).join('');
 }
