@@ -16,4 +16,5 @@ const node = {
 await Promise.all([
   build({ ...node, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
+  build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] }),
 ]);
