@@ -8,49 +8,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { analyze } from '../../server/src/core/analyze.js';
 import { eventToJson } from '../../server/src/core/json.js';
-import { CORPUS, hasCorpus, NO_CORPUS } from '../helpers.js';
-
-interface ManifestEvent {
-  trigger_comm: string | null;
-  gfp_mask: string | null;
-  gfp_names: string | null;
-  order: number | null;
-  trigger_oom_score_adj: number | null;
-  constraint: string | null;
-  killed_pid: number | null;
-  killed_comm: string | null;
-  killed_anon_rss_kB: number | null;
-  memcg: string | null;
-  memcg_limit_kB: number | null;
-  task_rows: number | null;
-}
-interface ManifestEntry {
-  file: string;
-  kernel: string | null;
-  arch: string | null;
-  kinds: string[];
-  events: ManifestEvent[];
-}
+import { CORPUS, hasCorpus, NO_CORPUS, project, type ManifestEntry } from '../helpers.js';
 
 const manifest: ManifestEntry[] = hasCorpus ? JSON.parse(readFileSync(join(CORPUS, 'MANIFEST.json'), 'utf8')) : [];
-
-/** The manifest's fields, read off our JSON the way the corpus README defines them. */
-function project(ev: Record<string, any>): ManifestEvent {
-  return {
-    trigger_comm: ev.trigger?.comm ?? null,
-    gfp_mask: ev.trigger?.gfpMask ?? null,
-    gfp_names: ev.trigger?.gfpFlags ? ev.trigger.gfpFlags.join('|') : null,
-    order: ev.trigger?.order ?? null,
-    trigger_oom_score_adj: ev.trigger?.oomScoreAdj ?? null,
-    constraint: ev.constraint,
-    killed_pid: ev.killed?.pid ?? null,
-    killed_comm: ev.killed?.comm ?? null,
-    killed_anon_rss_kB: ev.killed?.anonRssKb ?? null,
-    memcg: ev.memcg?.oomMemcg ?? null,
-    memcg_limit_kB: ev.memcg?.limitKb ?? null,
-    task_rows: ev.tasks === null ? null : ev.tasks.length,
-  };
-}
 
 describe('corpus: OOM events match MANIFEST.json', { skip: hasCorpus ? false : NO_CORPUS }, () => {
   for (const entry of manifest) {

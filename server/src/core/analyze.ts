@@ -92,7 +92,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
           const b = builders[i]!;
           if (!(b instanceof OomBuilder) || (b.ev.host ?? '') !== (ctx.prefix.host ?? b.ev.host ?? '')) continue;
           if (b.ev.boot !== hs.boot) break;
-          if (!b.hasReaper && b.victimPid() === rec.pid) {
+          if (b.wantsReaper(rec.pid)) {
             b.addReaper(rec, ctx);
             return;
           }

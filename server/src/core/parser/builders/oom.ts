@@ -86,7 +86,8 @@ export class OomBuilder extends Builder<OomEvent> {
   stage = -1;
   private stats: { index: number; bytes: number } | null = null;
   private columns: string[] | null = null;
-  hasReaper = false;
+  /** Pids whose `oom_reaper:` line has been seen. */
+  private reaped = new Set<number>();
   private killedFromKillLine = false;
   private groupKill = false;
 
@@ -232,8 +233,14 @@ export class OomBuilder extends Builder<OomEvent> {
   }
 
   /** `oom_reaper: reaped process …` for this event's victim (may come after later events). */
+  /** Whether an `oom_reaper:` line for `pid` belongs here: the victim or a memory.oom.group member, once. */
+  wantsReaper(pid: number): boolean {
+    if (this.reaped.has(pid)) return false;
+    return this.ev.killed?.pid === pid || this.ev.alsoKilled.some((t) => t.pid === pid);
+  }
+
   addReaper(rec: Extract<ReportLine, { k: 'reaper' | 'reaper-failed' }>, ctx: LineCtx): void {
-    this.hasReaper = true;
+    this.reaped.add(rec.pid);
     this.take('reaper', rec, ctx);
     const ev = this.ev;
     if (rec.k !== 'reaper') return;
@@ -248,10 +255,6 @@ export class OomBuilder extends Builder<OomEvent> {
       k.shmemRssKb = num(rec.kv.get('shmem-rss')?.value);
       k.anonRssSource = k.anonRssKb === null ? null : 'reaper';
     }
-  }
-
-  victimPid(): number | null {
-    return this.ev.killed?.pid ?? null;
   }
 
   override finish(): OomEvent {
@@ -352,7 +355,8 @@ export class OomBuilder extends Builder<OomEvent> {
   private killedLine(rec: Extract<ReportLine, { k: 'killed' }>): void {
     const ev = this.ev;
     if (this.killedFromKillLine && this.groupKill) {
-      ev.alsoKilled.push({ pid: rec.pid, comm: rec.comm });
+      // memory.oom.group: mem_cgroup_scan_tasks() visits the victim again; list each task once.
+      if (rec.pid !== ev.killed?.pid && !ev.alsoKilled.some((t) => t.pid === rec.pid)) ev.alsoKilled.push({ pid: rec.pid, comm: rec.comm });
       return;
     }
     if (rec.msg) ev.killMessage ??= rec.msg;
