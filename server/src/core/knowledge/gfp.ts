@@ -61,6 +61,8 @@ export interface GfpLayout {
   bits: Bits;
   /** Bits whose position depends on the kernel config (0 in the assumed one). */
   configBits: Readonly<Record<string, string>>;
+  /** printsNames=false: the GFP_* combinations of that gfp.h (zero ones included); else {} (they are in the table). */
+  composites: Bits;
   /** The %pGg name table (read), or for printsNames=false the synthesized one. */
   table: Table;
 }
@@ -84,7 +86,7 @@ const BITS_3_4: Bits = {
 const COMPOSITES_3_4: Bits = {
   GFP_TRANSHUGE: 0x4352da, GFP_HIGHUSER_MOVABLE: 0x200da, GFP_HIGHUSER: 0x200d2, GFP_USER: 0x200d0,
   GFP_TEMPORARY: 0x800d0, GFP_KERNEL: 0xd0, GFP_NOFS: 0x50, GFP_ATOMIC: 0x20, GFP_NOIO: 0x10,
-  GFP_DMA: 0x1, GFP_DMA32: 0x4,
+  GFP_NOWAIT: 0x0, GFP_DMA: 0x1, GFP_DMA32: 0x4,
 };
 
 /**
@@ -105,7 +107,7 @@ const BITS_3_6: Bits = {
 const COMPOSITES_3_6: Bits = {
   GFP_TRANSHUGE: 0x4352da, GFP_HIGHUSER_MOVABLE: 0x200da, GFP_HIGHUSER: 0x200d2, GFP_USER: 0x200d0,
   GFP_TEMPORARY: 0x800d0, GFP_KERNEL: 0xd0, GFP_NOFS: 0x50, GFP_ATOMIC: 0x20, GFP_NOIO: 0x10,
-  GFP_DMA: 0x1, GFP_DMA32: 0x4,
+  GFP_NOWAIT: 0x0, GFP_DMA: 0x1, GFP_DMA32: 0x4,
 };
 
 /**
@@ -131,7 +133,7 @@ const BITS_3_8: Bits = {
 const COMPOSITES_3_8: Bits = {
   GFP_TRANSHUGE: 0x4352da, GFP_HIGHUSER_MOVABLE: 0x200da, GFP_HIGHUSER: 0x200d2, GFP_USER: 0x200d0,
   GFP_TEMPORARY: 0x800d0, GFP_KERNEL: 0xd0, GFP_NOFS: 0x50, GFP_ATOMIC: 0x20, GFP_NOIO: 0x10,
-  GFP_DMA: 0x1, GFP_DMA32: 0x4,
+  GFP_NOWAIT: 0x0, GFP_DMA: 0x1, GFP_DMA32: 0x4,
 };
 
 /**
@@ -155,7 +157,7 @@ const BITS_3_10_EL7_8: Bits = {
 const COMPOSITES_3_10_EL7_8: Bits = {
   GFP_TRANSHUGE: 0x4352da, GFP_HIGHUSER_MOVABLE: 0x200da, GFP_HIGHUSER: 0x200d2, GFP_USER: 0x200d0,
   GFP_TEMPORARY: 0x800d0, GFP_KERNEL_ACCOUNT: 0x1000d0, GFP_KERNEL: 0xd0, GFP_NOFS: 0x50,
-  GFP_ATOMIC: 0x20, GFP_NOIO: 0x10, GFP_DMA: 0x1, GFP_DMA32: 0x4,
+  GFP_ATOMIC: 0x20, GFP_NOIO: 0x10, GFP_NOWAIT: 0x0, GFP_DMA: 0x1, GFP_DMA32: 0x4,
 };
 
 /**
@@ -178,7 +180,7 @@ const BITS_3_16: Bits = {
 const COMPOSITES_3_16: Bits = {
   GFP_TRANSHUGE: 0x4352da, GFP_HIGHUSER_MOVABLE: 0x200da, GFP_HIGHUSER: 0x200d2, GFP_USER: 0x200d0,
   GFP_TEMPORARY: 0x800d0, GFP_KERNEL: 0xd0, GFP_NOFS: 0x50, GFP_ATOMIC: 0x20, GFP_NOIO: 0x10,
-  GFP_DMA: 0x1, GFP_DMA32: 0x4,
+  GFP_NOWAIT: 0x0, GFP_DMA: 0x1, GFP_DMA32: 0x4,
 };
 
 /**
@@ -201,7 +203,7 @@ const BITS_4_1: Bits = {
 const COMPOSITES_4_1: Bits = {
   GFP_TRANSHUGE: 0x4352da, GFP_HIGHUSER_MOVABLE: 0x200da, GFP_HIGHUSER: 0x200d2, GFP_USER: 0x200d0,
   GFP_TEMPORARY: 0x800d0, GFP_KERNEL: 0xd0, GFP_NOFS: 0x50, GFP_ATOMIC: 0x20, GFP_NOIO: 0x10,
-  GFP_DMA: 0x1, GFP_DMA32: 0x4,
+  GFP_NOWAIT: 0x0, GFP_DMA: 0x1, GFP_DMA32: 0x4,
 };
 
 /**
@@ -741,60 +743,70 @@ const NOLOCKDEP = (v: string) => ({ ___GFP_NOLOCKDEP: `${v} with CONFIG_LOCKDEP=
 const ENUM_TAIL =
   'with CONFIG_KASAN_HW_TAGS=y, CONFIG_LOCKDEP=y or CONFIG_SLAB_OBJ_EXT=n the bits after ZEROTAGS are numbered in the order SKIP_ZERO, SKIP_KASAN, NOLOCKDEP, NO_OBJ_EXT from 0x1000000 (enum in gfp_types.h)';
 
-function upstream(id: string, from: string, to: string, bits: Bits, table: Table, printsNames: boolean, configBits: Record<string, string> = {}): GfpLayout {
+/** A layout's tables: the %pGg table the kernel prints with, or (before 4.6) its combinations. */
+type Names = { table: Table } | { composites: Bits };
+
+function tables(bits: Bits, names: Names) {
+  return 'table' in names
+    ? { printsNames: true, composites: {}, table: names.table }
+    : { printsNames: false, composites: names.composites, table: synthTable(bits, names.composites) };
+}
+
+function upstream(id: string, from: string, to: string, bits: Bits, names: Names, configBits: Record<string, string> = {}): GfpLayout {
   const mm = (s: string): [number, number] => {
     const [a, b] = s.split('.').map(Number);
     return [a!, b!];
   };
-  return { id, from, to, range: { from: mm(from), to: mm(to) }, printsNames, bits, configBits, table };
+  return { id, from, to, range: { from: mm(from), to: mm(to) }, bits, configBits, ...tables(bits, names) };
 }
 
-function rhel(id: string, tag: 'el7' | 'el8', base: string, fromBuild: number, toBuild: number, bits: Bits, table: Table, printsNames: boolean, configBits: Record<string, string> = {}): GfpLayout {
-  return { id, from: `${base}-${fromBuild}.${tag}`, to: `${base}-${toBuild}.${tag}`, range: { rhel: tag, fromBuild, toBuild }, printsNames, bits, configBits, table };
+function rhel(id: string, tag: 'el7' | 'el8', base: string, fromBuild: number, toBuild: number, bits: Bits, names: Names, configBits: Record<string, string> = {}): GfpLayout {
+  const range = { rhel: tag, fromBuild, toBuild };
+  return { id, from: `${base}-${fromBuild}.${tag}`, to: `${base}-${toBuild}.${tag}`, range, bits, configBits, ...tables(bits, names) };
 }
 
 /** Every verified layout; upstream ones in release order. */
 export const GFP_LAYOUTS: readonly GfpLayout[] = [
-  upstream('3.4-3.5', '3.4', '3.5', BITS_3_4, synthTable(BITS_3_4, COMPOSITES_3_4), false, { ___GFP_NOTRACK: '0x200000 with CONFIG_KMEMCHECK=y, else 0' }),
-  upstream('3.6', '3.6', '3.6', BITS_3_6, synthTable(BITS_3_6, COMPOSITES_3_6), false, { ___GFP_NOTRACK: '0x200000 with CONFIG_KMEMCHECK=y, else 0' }),
-  upstream('3.8-3.14', '3.8', '3.14', BITS_3_8, synthTable(BITS_3_8, COMPOSITES_3_8), false),
-  upstream('3.16-4.0', '3.16', '4.0', BITS_3_16, synthTable(BITS_3_16, COMPOSITES_3_16), false),
-  upstream('4.1-4.3', '4.1', '4.3', BITS_4_1, synthTable(BITS_4_1, COMPOSITES_4_1), false),
-  upstream('4.4', '4.4', '4.4', BITS_4_4, synthTable(BITS_4_4, COMPOSITES_4_4), false),
-  upstream('4.5', '4.5', '4.5', BITS_4_5, synthTable(BITS_4_5, COMPOSITES_4_5), false),
-  upstream('4.6-4.7', '4.6', '4.7', BITS_4_6, TABLE_4_6, true),
-  upstream('4.8-4.9', '4.8', '4.9', BITS_4_8, TABLE_4_8, true),
-  upstream('4.10-4.12', '4.10', '4.12', BITS_4_10, TABLE_4_10, true, { ___GFP_NOLOCKDEP: '4.12 only: 0x2000000 with CONFIG_LOCKDEP=y, else 0' }),
-  upstream('4.13', '4.13', '4.13', BITS_4_13, TABLE_4_13, true, NOLOCKDEP('0x2000000')),
-  upstream('4.14', '4.14', '4.14', BITS_4_14, TABLE_4_14, true, NOLOCKDEP('0x2000000')),
-  upstream('4.15-4.17', '4.15', '4.17', BITS_4_15, TABLE_4_15, true, NOLOCKDEP('0x2000000')),
-  upstream('4.18-5.0', '4.18', '5.0', BITS_4_18, TABLE_4_18, true, NOLOCKDEP('0x800000')),
-  upstream('5.2-5.12', '5.2', '5.12', BITS_5_2, TABLE_5_2, true, NOLOCKDEP('0x800000')),
-  upstream('5.14-5.17', '5.14', '5.17', BITS_5_14, TABLE_5_14, true, NOLOCKDEP('0x2000000')),
-  upstream('5.18-6.2', '5.18', '6.2', BITS_5_18, TABLE_5_18, true, {
+  upstream('3.4-3.5', '3.4', '3.5', BITS_3_4, { composites: COMPOSITES_3_4 }, { ___GFP_NOTRACK: '0x200000 with CONFIG_KMEMCHECK=y, else 0' }),
+  upstream('3.6', '3.6', '3.6', BITS_3_6, { composites: COMPOSITES_3_6 }, { ___GFP_NOTRACK: '0x200000 with CONFIG_KMEMCHECK=y, else 0' }),
+  upstream('3.8-3.14', '3.8', '3.14', BITS_3_8, { composites: COMPOSITES_3_8 }),
+  upstream('3.16-4.0', '3.16', '4.0', BITS_3_16, { composites: COMPOSITES_3_16 }),
+  upstream('4.1-4.3', '4.1', '4.3', BITS_4_1, { composites: COMPOSITES_4_1 }),
+  upstream('4.4', '4.4', '4.4', BITS_4_4, { composites: COMPOSITES_4_4 }),
+  upstream('4.5', '4.5', '4.5', BITS_4_5, { composites: COMPOSITES_4_5 }),
+  upstream('4.6-4.7', '4.6', '4.7', BITS_4_6, { table: TABLE_4_6 }),
+  upstream('4.8-4.9', '4.8', '4.9', BITS_4_8, { table: TABLE_4_8 }),
+  upstream('4.10-4.12', '4.10', '4.12', BITS_4_10, { table: TABLE_4_10 }, { ___GFP_NOLOCKDEP: '4.12 only: 0x2000000 with CONFIG_LOCKDEP=y, else 0' }),
+  upstream('4.13', '4.13', '4.13', BITS_4_13, { table: TABLE_4_13 }, NOLOCKDEP('0x2000000')),
+  upstream('4.14', '4.14', '4.14', BITS_4_14, { table: TABLE_4_14 }, NOLOCKDEP('0x2000000')),
+  upstream('4.15-4.17', '4.15', '4.17', BITS_4_15, { table: TABLE_4_15 }, NOLOCKDEP('0x2000000')),
+  upstream('4.18-5.0', '4.18', '5.0', BITS_4_18, { table: TABLE_4_18 }, NOLOCKDEP('0x800000')),
+  upstream('5.2-5.12', '5.2', '5.12', BITS_5_2, { table: TABLE_5_2 }, NOLOCKDEP('0x800000')),
+  upstream('5.14-5.17', '5.14', '5.17', BITS_5_14, { table: TABLE_5_14 }, NOLOCKDEP('0x2000000')),
+  upstream('5.18-6.2', '5.18', '6.2', BITS_5_18, { table: TABLE_5_18 }, {
     ...NOLOCKDEP('0x8000000'),
     ___GFP_SKIP_ZERO: '0x1000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
     ___GFP_SKIP_KASAN_UNPOISON: '0x2000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
     ___GFP_SKIP_KASAN_POISON: '0x4000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
   }),
-  upstream('6.3-6.6', '6.3', '6.6', BITS_6_3, TABLE_6_3, true, {
+  upstream('6.3-6.6', '6.3', '6.6', BITS_6_3, { table: TABLE_6_3 }, {
     ___GFP_NOLOCKDEP: 'with CONFIG_LOCKDEP=y 0x8000000 in 6.3, 0x4000000 in 6.4-6.6; else 0',
     ___GFP_SKIP_ZERO: '0x1000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
     ___GFP_SKIP_KASAN_UNPOISON: '6.3 only: 0x2000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
     ___GFP_SKIP_KASAN_POISON: '6.3 only: 0x4000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
     ___GFP_SKIP_KASAN: '6.4-6.6: 0x2000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
   }),
-  upstream('6.8-6.9', '6.8', '6.9', BITS_6_8, TABLE_6_8, true, {
+  upstream('6.8-6.9', '6.8', '6.9', BITS_6_8, { table: TABLE_6_8 }, {
     ...NOLOCKDEP('0x4000000'),
     ___GFP_SKIP_ZERO: '0x1000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
     ___GFP_SKIP_KASAN: '0x2000000 with CONFIG_KASAN_HW_TAGS=y, else 0',
   }),
-  upstream('6.10-6.14', '6.10', '6.14', BITS_6_10, TABLE_6_10, true, {
+  upstream('6.10-6.14', '6.10', '6.14', BITS_6_10, { table: TABLE_6_10 }, {
     ___GFP_NOLOCKDEP: `0 in the assumed config; ${ENUM_TAIL}`,
     ___GFP_SKIP_ZERO: `0 in the assumed config; ${ENUM_TAIL}`,
     ___GFP_SKIP_KASAN: `0 in the assumed config; ${ENUM_TAIL}`,
   }),
-  upstream('6.17-6.19', '6.17', '6.19', BITS_6_17, TABLE_6_17, true, {
+  upstream('6.17-6.19', '6.17', '6.19', BITS_6_17, { table: TABLE_6_17 }, {
     ___GFP_NOLOCKDEP: `0 in the assumed config; ${ENUM_TAIL}; each configured bit also gets a %pGg name`,
     ___GFP_SKIP_ZERO: `0 in the assumed config; ${ENUM_TAIL}; each configured bit also gets a %pGg name`,
     ___GFP_SKIP_KASAN: `0 in the assumed config; ${ENUM_TAIL}; each configured bit also gets a %pGg name`,
@@ -802,9 +814,9 @@ export const GFP_LAYOUTS: readonly GfpLayout[] = [
   // Red Hat: RHEL 7.3 (3.10.0-514) and 7.7 (3.10.0-1062) have the upstream 3.8–3.14 bits (KMEMCG at
   // 0x100000); 7.8 (3.10.0-1127) and 7.9 (3.10.0-1160) have ACCOUNT there instead. RHEL 8.1
   // (4.18.0-147) and 8.3 (4.18.0-240) have the upstream 4.18–5.0 bits and table.
-  rhel('rhel7.3-7.7', 'el7', '3.10.0', 514, 1062, BITS_3_8, synthTable(BITS_3_8, COMPOSITES_3_8), false),
-  rhel('rhel7.8-7.9', 'el7', '3.10.0', 1127, 1160, BITS_3_10_EL7_8, synthTable(BITS_3_10_EL7_8, COMPOSITES_3_10_EL7_8), false),
-  rhel('rhel8.1-8.3', 'el8', '4.18.0', 147, 240, BITS_4_18, TABLE_4_18, true, NOLOCKDEP('0x800000')),
+  rhel('rhel7.3-7.7', 'el7', '3.10.0', 514, 1062, BITS_3_8, { composites: COMPOSITES_3_8 }),
+  rhel('rhel7.8-7.9', 'el7', '3.10.0', 1127, 1160, BITS_3_10_EL7_8, { composites: COMPOSITES_3_10_EL7_8 }),
+  rhel('rhel8.1-8.3', 'el8', '4.18.0', 147, 240, BITS_4_18, { table: TABLE_4_18 }, NOLOCKDEP('0x800000')),
 ];
 
 type Meaning = { en: string; 'zh-cn': string };
@@ -1176,7 +1188,8 @@ function valueIn(l: GfpLayout, name: string): string | null {
   if (note !== undefined) return note;
   const entry = l.table.find((e) => e[0] === name);
   if (entry) return hex(entry[1]);
-  return null;
+  const c = l.composites[name];
+  return c === undefined ? null : hex(c);
 }
 
 /**

@@ -121,7 +121,8 @@ export function verdict(ev: OomEvent): Verdict {
   const above = zones.filter((z) => z.kb.free! > z.kb.min!);
   const below = zones.filter((z) => z.kb.free! <= z.kb.min!);
   for (const z of below) ev2.push(e('zone {0} free {1} is at or below its min watermark {2}', zoneName(z.node, z.zone), mib(z.kb.free!), mib(z.kb.min!)));
-  if (mi.totalSwapKb !== null && mi.freeSwapKb !== null) ev2.push(e('free swap {0} of {1}', mib(mi.freeSwapKb), mib(mi.totalSwapKb)));
+  if (mi.totalSwapKb === 0) ev2.push(e('no swap configured'));
+  else if (mi.totalSwapKb !== null && mi.freeSwapKb !== null) ev2.push(e('free swap {0} of {1}', mib(mi.freeSwapKb), mib(mi.totalSwapKb)));
   if (order > 0 && above.length > 0 && below.length === 0) {
     // Free memory above the watermarks, but no free block of 2^order pages in the buddy lists.
     const noBlock = zones.filter((z) => z.buddy && z.buddy.counts.slice(order).every((c) => c === 0));

@@ -162,7 +162,8 @@ export function describe(ev: KernelEvent, index: number, lang: Lang): Described 
         row('killed', v);
       } else row('killed', [t(lang, 'no kill line in the log')]);
       const v = verdict(ev);
-      row('verdict', [t(lang, VERDICT_TEXT[v.kind]), ...v.evidence.flatMap((x, i) => [i === 0 ? ': ' : '; ', t(lang, x.message, ...x.args)])]);
+      // A lone kill tail says nothing about why; do not pad it with "not enough to tell".
+      if (v.kind !== 'unknown' || ev.trigger !== null) row('verdict', [t(lang, VERDICT_TEXT[v.kind]), ...v.evidence.flatMap((x, i) => [i === 0 ? ': ' : '; ', t(lang, x.message, ...x.args)])]);
       const est = estimateBadness(ev, page);
       if (est && k) {
         const ranked = est.scores.filter((x) => x.points !== null).sort((a, b) => b.points! - a.points!);
