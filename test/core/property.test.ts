@@ -17,7 +17,7 @@ const logs: string[] = [
 ];
 
 function check(text: string): void {
-  const a = analyze(text);
+  const a = analyze(text, { fields: true });
   const lines = new LineIndex(text).count;
   assert.equal(a.lines, lines);
   let prevEnd = -1;

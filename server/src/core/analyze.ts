@@ -2,9 +2,13 @@
  * text → { events, problems }. The one entry point of the analysis core, shared by the CLI, the
  * language server and the tests. No editor or LSP types here.
  *
- * Lines outside a report are only tested against a cheap anchor pattern; lines inside one are
- * lexed (Chevrotain) and classified. A physical line may hold several logical lines: rsyslog
- * escapes a record's newlines as `#012`, `/dev/kmsg` as `\x0a` (kernel-log-formats.md §2.5, §2.2).
+ * Lines outside a report are skipped by one regular-expression search over the text (the anchors
+ * of every report); lines inside one are lexed (Chevrotain) and classified. A physical line may
+ * hold several logical lines: rsyslog escapes a record's newlines as `#012`, `/dev/kmsg` as `\x0a`
+ * (kernel-log-formats.md §2.5, §2.2).
+ *
+ * `Analyzer` takes the text in pieces that end at line breaks (`feed`), so the CLI can stream a
+ * file of any size and emit events as they settle; `analyze(text)` is the one-piece form.
  */
 import { lexSegment, type LexedLine, type Prefix } from './lexer/lexer.js';
 import type { Analysis, KernelEvent, Problem } from './model/events.js';
@@ -18,17 +22,20 @@ import { LineIndex } from './text/lines.js';
 export interface AnalyzeOptions {
   /** Kernel release to assume when a report does not print one (`--kernel 5.10`). */
   kernel?: string;
+  /** Record the located fields of each event (for hovers). Off by default: it costs memory. */
+  fields?: boolean;
 }
 
 /** Kernel records are at most 1 KiB (printk LOG_LINE_MAX); a joined syslog line a few KiB. */
 export const MAX_LINE = 65536;
 
-/** Lines outside any report are lexed only when they match this. */
-const ANCHOR = new RegExp(`${OOM_ANCHOR.source}|${EVENT_ANCHOR.source}`);
+/** The start of any report, a boot banner, or a dmesg clock at zero (a new boot). */
+const ANCHOR = new RegExp(`${OOM_ANCHOR.source}|${EVENT_ANCHOR.source}|Linux version \\d|\\[ {0,4}0\\.0000`, 'g');
 /** An OOM report that has gone this many lines without a line of its own is over. */
 const OOM_MAX_GAP = 500;
 const BANNER = /^Linux version (\d\S*)/;
-const MONO_AT_START = /^\s*(?:<\d{1,3}>)?\[ *(\d+)\.\d+\]/;
+/** How many recent events a late `oom_reaper:` line may belong to. */
+const REAPER_WINDOW = 64;
 
 /**
  * Per-host state: a central syslog file interleaves machines, and each has its own reports, boots
@@ -45,51 +52,156 @@ interface HostState {
   lastMono: number;
 }
 
-export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
-  const index = new LineIndex(text);
-  const problems: Problem[] = [];
-  const builders: Builder[] = [];
-  const hosts = new Map<string, HostState>();
-  let hostKey = '';
-  let hs: HostState = { open: null, banners: new Map(), gap: 0, boot: 0, sawKernelLine: false, lastMono: -1 };
-  hosts.set(hostKey, hs);
-  const anyOpen = (): boolean => {
-    for (const h of hosts.values()) if (h.open) return true;
-    return false;
-  };
-  const switchHost = (host: string | null): void => {
-    const key = host ?? hostKey;
-    if (key === hostKey) return;
-    hostKey = key;
-    let h = hosts.get(key);
-    if (!h) hosts.set(key, (h = { open: null, banners: new Map(), gap: 0, boot: 0, sawKernelLine: false, lastMono: -1 }));
-    hs = h;
-  };
+function newHost(): HostState {
+  return { open: null, banners: new Map(), gap: 0, boot: 0, sawKernelLine: false, lastMono: -1 };
+}
 
-  if (looksBinary(text)) problems.push({ line: 0, message: 'This does not look like a text log (NUL bytes or undecodable data); events in it may be missed.' });
+export class Analyzer {
+  private readonly problems: Problem[] = [];
+  /** Builders not yet handed out by `drain`, oldest first. */
+  private builders: Builder[] = [];
+  private readonly hosts = new Map<string, HostState>([['', newHost()]]);
+  private hostKey = '';
+  private hs: HostState;
+  private openCount = 0;
+  private lines = 0;
+  private text = '';
+  /** Kernel per host and boot, from banners and CPU lines, for events that print none. */
+  private readonly perBoot = new Map<string, { release: string; arch: string | null; source: 'banner' | 'cpu-line' }>();
 
-  const startEvent = (b: Builder): void => {
+  constructor(private readonly options: AnalyzeOptions = {}) {
+    this.hs = this.hosts.get('')!;
+  }
+
+  /** Analyse the next piece of the log: whole lines, whose first line is physical line `lineBase`. */
+  feed(text: string, lineBase = this.lines): void {
+    this.text = text;
+    const index = new LineIndex(text);
+    const count = index.count;
+    if (lineBase === 0 && looksBinary(text)) this.problems.push({ line: 0, message: 'This does not look like a text log (NUL bytes or undecodable data); events in it may be missed.' });
+    let line = 0;
+    while (line < count) {
+      if (this.openCount === 0) {
+        // No report open anywhere: jump to the next line that can start one.
+        ANCHOR.lastIndex = index.starts[line]!;
+        const m = ANCHOR.exec(text);
+        const next = m ? index.lineAt(m.index) : count;
+        if (next > line) {
+          this.hs.sawKernelLine = true;
+          // Skipped lines are not analysed; say so for the ones too long to be kernel records.
+          for (let i = line; i < next; i++) if (index.ends[i]! - index.starts[i]! > MAX_LINE) this.tooLong(lineBase + i, index.ends[i]! - index.starts[i]!);
+          line = next;
+          if (line >= count) break;
+        }
+      }
+      this.line(text, index.starts[line]!, index.ends[line]!, lineBase + line);
+      line++;
+    }
+    this.lines = lineBase + count;
+  }
+
+  private tooLong(line: number, length: number): void {
+    this.problems.push({ line, message: `Line is ${length} characters long; lines over ${MAX_LINE} characters are not analysed.` });
+  }
+
+  private setOpen(b: Builder | null): void {
+    if ((this.hs.open === null) !== (b === null)) this.openCount += b ? 1 : -1;
+    this.hs.open = b;
+    this.hs.gap = 0;
+  }
+
+  private switchHost(host: string | null): void {
+    const key = host ?? this.hostKey;
+    if (key === this.hostKey) return;
+    this.hostKey = key;
+    let h = this.hosts.get(key);
+    if (!h) this.hosts.set(key, (h = newHost()));
+    this.hs = h;
+  }
+
+  private line(text: string, start: number, end: number, line: number): void {
+    if (end - start > MAX_LINE) {
+      this.tooLong(line, end - start);
+      return;
+    }
+    const lx = lexSegment(text, start, end);
+    if (lx.prefix.host !== null) this.switchHost(lx.prefix.host);
+    const h = this.hs;
+    // Boots: dmesg time starting again near zero, or a `Linux version` banner.
+    if (lx.prefix.monotonic !== null) {
+      const secs = lx.prefix.monotonic;
+      if (h.lastMono > secs + 1 && secs < 120 && h.sawKernelLine) {
+        h.boot++;
+        this.setOpen(null);
+      }
+      h.lastMono = secs;
+    }
+    const c0 = text.charCodeAt(lx.msgStart);
+    if (c0 === 76 /* L */) {
+      const bm = BANNER.exec(text.slice(lx.msgStart, end));
+      if (bm) {
+        if (h.sawKernelLine) h.boot++;
+        h.banners.set(h.boot, bm[1]!);
+        this.perBoot.set(`${this.hostKey}\u0000${h.boot}`, { release: bm[1]!, arch: archOfRelease(bm[1]!), source: 'banner' });
+        this.setOpen(null);
+        h.lastMono = -1;
+        h.sawKernelLine = true;
+        return;
+      }
+    }
+    if (end > start) h.sawKernelLine = true;
+    const msg = lx.msgStart < end ? text.slice(lx.msgStart, end) : '';
+    const sep = msg.includes('#012') ? '#012' : lx.prefix.kind === 'kmsg' && msg.includes('\\x0a') ? '\\x0a' : null;
+    if (sep === null) {
+      this.segment(text, lx, end, line);
+      return;
+    }
+    // One physical line, several logical lines: lex each piece, sharing the line's prefix.
+    let segStart = lx.msgStart;
+    let first = true;
+    while (segStart <= end) {
+      const at = text.indexOf(sep, segStart);
+      const segEnd = at === -1 || at >= end ? end : at;
+      this.segment(text, first ? lexSegment(text, start, segEnd) : lexSegment(text, segStart, segEnd, lx.prefix), segEnd, line);
+      first = false;
+      if (segEnd === end) break;
+      segStart = segEnd + sep.length;
+    }
+  }
+
+  private segment(text: string, lx: LexedLine, end: number, line: number): void {
+    const rec = classifyReportLine(text, lx, end);
+    if (rec.k === 'other') {
+      this.foreignLine();
+      return;
+    }
+    this.handle(rec, { line, prefix: lx.prefix, msgStart: lx.msgStart, msgEnd: end, locate: this.options.fields === true });
+  }
+
+  private startEvent(b: Builder): void {
     // A new report seals every earlier one: their late lines (the reaper, another host's rest)
     // become parts outside their range, so ranges never overlap (CONVENTIONS.md "Event ranges").
-    for (let i = builders.length - 1; i >= 0 && !builders[i]!.sealed; i--) builders[i]!.sealed = true;
-    builders.push(b);
-    hs.open = b;
-    hs.gap = 0;
-  };
+    for (let i = this.builders.length - 1; i >= 0 && !this.builders[i]!.sealed; i--) this.builders[i]!.sealed = true;
+    this.builders.push(b);
+    this.setOpen(b);
+  }
 
-  const handle = (rec: ReportLine, ctx: LineCtx): void => {
+  private handle(rec: ReportLine, ctx: LineCtx): void {
+    const hs = this.hs;
+    const text = this.text;
     switch (rec.k) {
       case 'trigger': {
         const b = new OomBuilder(ctx, hs.boot);
-        startEvent(b);
+        this.startEvent(b);
         b.add(rec, ctx, text);
         return;
       }
       case 'reaper':
       case 'reaper-failed': {
         // The reaper runs shortly after the kill, possibly after the next report started.
-        for (let i = builders.length - 1; i >= 0 && i >= builders.length - 64; i--) {
-          const b = builders[i]!;
+        const bs = this.builders;
+        for (let i = bs.length - 1; i >= 0 && i >= bs.length - REAPER_WINDOW; i--) {
+          const b = bs[i]!;
           if (!(b instanceof OomBuilder) || (b.ev.host ?? '') !== (ctx.prefix.host ?? b.ev.host ?? '')) continue;
           if (b.ev.boot !== hs.boot) break;
           if (b.wantsReaper(rec.pid)) {
@@ -98,9 +210,9 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
           }
         }
         const b = new OomBuilder(ctx, hs.boot);
-        startEvent(b);
+        this.startEvent(b);
         b.addReaper(rec, ctx);
-        hs.open = null;
+        this.setOpen(null);
         return;
       }
       default:
@@ -116,7 +228,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }
       // The second line of a two-line core-dump message whose first line was not seen.
       if (ev.k === 'coredump' && ev.continued) return;
-      startEvent(new OtherBuilder(ev, ctx, hs.boot));
+      this.startEvent(new OtherBuilder(ev, ctx, hs.boot));
       return;
     }
     if (open && open.accepts(rec)) {
@@ -127,108 +239,72 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
     if (rec.k === 'oom-kill' || rec.k === 'select' || rec.k === 'killed') {
       // A kill whose report is not in the file (rate-limited header, or cut by the excerpt).
       const b = new OomBuilder(ctx, hs.boot);
-      startEvent(b);
+      this.startEvent(b);
       b.add(rec, ctx, text);
       return;
     }
-    foreignLine();
-  };
+    this.foreignLine();
+  }
 
   /** A line that is not part of the open report. */
-  const foreignLine = (): void => {
-    const open = hs.open;
+  private foreignLine(): void {
+    const open = this.hs.open;
     if (!open) return;
-    hs.gap++;
-    if (open instanceof OtherBuilder ? open.foreign() : hs.gap > OOM_MAX_GAP) hs.open = null;
-  };
-
-  const lexAndHandle = (lx: LexedLine, end: number, line: number): void => {
-    const rec = classifyReportLine(text, lx, end);
-    if (rec.k === 'other') {
-      foreignLine();
-      return;
-    }
-    handle(rec, { line, prefix: lx.prefix, msgStart: lx.msgStart, msgEnd: end });
-  };
-
-  for (let line = 0; line < index.count; line++) {
-    const start = index.starts[line]!;
-    const end = index.ends[line]!;
-    if (end - start > MAX_LINE) {
-      problems.push({ line, message: `Line is ${end - start} characters long; lines over ${MAX_LINE} characters are not analysed.` });
-      continue;
-    }
-    const raw = text.slice(start, end);
-    // Boots: a `Linux version` banner, or dmesg time starting again near zero.
-    const mono = MONO_AT_START.exec(raw);
-    if (mono) {
-      const secs = Number(mono[1]);
-      if (hs.lastMono > secs + 1 && secs < 120 && hs.sawKernelLine) {
-        hs.boot++;
-        hs.open = null;
-      }
-      hs.lastMono = secs;
-    }
-    const banner = raw.includes('Linux version ');
-    if (!banner && !anyOpen() && !ANCHOR.test(raw)) {
-      if (raw.length > 0) hs.sawKernelLine = true;
-      continue;
-    }
-
-    const lx = lexSegment(text, start, end);
-    if (lx.prefix.host !== null) switchHost(lx.prefix.host);
-    const bm = banner ? BANNER.exec(text.slice(lx.msgStart, end)) : null;
-    if (bm) {
-      if (hs.sawKernelLine) hs.boot++;
-      hs.banners.set(hs.boot, bm[1]!);
-      hs.open = null;
-      hs.lastMono = -1;
-      hs.sawKernelLine = true;
-      continue;
-    }
-    if (raw.length > 0) hs.sawKernelLine = true;
-    const msg = text.slice(lx.msgStart, end);
-    const sep = msg.includes('#012') ? '#012' : lx.prefix.kind === 'kmsg' && msg.includes('\\x0a') ? '\\x0a' : null;
-    if (sep === null) {
-      lexAndHandle(lx, end, line);
-      continue;
-    }
-    // One physical line, several logical lines: lex each piece, sharing the line's prefix.
-    let segStart = lx.msgStart;
-    let first = true;
-    while (segStart <= end) {
-      const at = text.indexOf(sep, segStart);
-      const segEnd = at === -1 || at >= end ? end : at;
-      const seg: LexedLine = first ? lexSegment(text, start, segEnd) : lexSegment(text, segStart, segEnd, lx.prefix);
-      lexAndHandle(seg, segEnd, line);
-      first = false;
-      if (segEnd === end) break;
-      segStart = segEnd + sep.length;
-    }
+    this.hs.gap++;
+    if (open instanceof OtherBuilder ? open.foreign() : this.hs.gap > OOM_MAX_GAP) this.setOpen(null);
   }
 
-  const events = builders.map((b) => b.finish() as KernelEvent);
-  // An event without its own CPU line runs the kernel of its boot: the banner, else another
-  // report's CPU line in that boot, else the --kernel setting.
-  const perBoot = new Map<string, { release: string; arch: string | null; source: 'banner' | 'cpu-line' }>();
-  for (const [host, h] of hosts) for (const [boot, release] of h.banners) perBoot.set(`${host}\u0000${boot}`, { release, arch: archOfRelease(release), source: 'banner' });
-  for (const ev of events) {
-    const key = `${ev.host ?? ''}\u0000${ev.boot}`;
-    if (ev.kernel?.source === 'cpu-line' && !perBoot.has(key)) perBoot.set(key, { release: ev.kernel.release, arch: ev.kernel.arch, source: 'cpu-line' });
+  /**
+   * Events that can no longer change: sealed, closed, and beyond the window a late reaper line
+   * may reach back to. For streaming output.
+   */
+  drain(): KernelEvent[] {
+    const bs = this.builders;
+    let n = 0;
+    while (n < bs.length - REAPER_WINDOW && bs[n]!.sealed && !this.isOpen(bs[n]!)) n++;
+    if (n === 0) return [];
+    const done = bs.slice(0, n);
+    this.builders = bs.slice(n);
+    return this.settle(done.map((b) => b.finish() as KernelEvent));
   }
-  for (const ev of events) {
-    if (ev.kernel) continue;
-    const k = perBoot.get(`${ev.host ?? ''}\u0000${ev.boot}`);
-    if (k) ev.kernel = { release: k.release, arch: k.arch, tainted: null, source: k.source };
-    else if (options.kernel) ev.kernel = { release: options.kernel, arch: null, tainted: null, source: 'setting' };
+
+  private isOpen(b: Builder): boolean {
+    for (const h of this.hosts.values()) if (h.open === b) return true;
+    return false;
   }
-  for (const ev of events) {
-    if (ev.kind === 'oom' && ev.trigger !== null && ev.killed === null) {
-      problems.push({ line: ev.startLine, message: `The OOM report starting here has no kill line: the log may have been cut short.` });
+
+  /** Gives events without their own CPU line the kernel of their boot. */
+  private settle(events: KernelEvent[]): KernelEvent[] {
+    for (const ev of events) {
+      const key = `${ev.host ?? ''}\u0000${ev.boot}`;
+      if (ev.kernel?.source === 'cpu-line' && !this.perBoot.has(key)) this.perBoot.set(key, { release: ev.kernel.release, arch: ev.kernel.arch, source: 'cpu-line' });
     }
+    for (const ev of events) {
+      if (ev.kernel) continue;
+      const k = this.perBoot.get(`${ev.host ?? ''}\u0000${ev.boot}`);
+      if (k) ev.kernel = { release: k.release, arch: k.arch, tainted: null, source: k.source };
+      else if (this.options.kernel) ev.kernel = { release: this.options.kernel, arch: null, tainted: null, source: 'setting' };
+    }
+    for (const ev of events) {
+      if (ev.kind === 'oom' && ev.trigger !== null && ev.killed === null) this.problems.push({ line: ev.startLine, message: 'The OOM report starting here has no kill line: the log may have been cut short.' });
+    }
+    return events;
   }
-  events.sort((a, b) => a.startLine - b.startLine);
-  return { lines: index.count, events, problems };
+
+  /** The rest of the events, the problems, and the line count. */
+  finish(): Analysis {
+    const rest = this.settle(this.builders.map((b) => b.finish() as KernelEvent));
+    this.builders = [];
+    rest.sort((a, b) => a.startLine - b.startLine);
+    this.problems.sort((a, b) => a.line - b.line);
+    return { lines: this.lines, events: rest, problems: this.problems };
+  }
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const a = new Analyzer(options);
+  a.feed(text, 0);
+  return a.finish();
 }
 
 function looksBinary(text: string): boolean {

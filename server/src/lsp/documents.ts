@@ -21,7 +21,7 @@ export class AnalysisCache {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
-    const entry: Analysed = { version: doc.version, analysis: analyze(text, kernel ? { kernel } : {}), index: new LineIndex(text), text };
+    const entry: Analysed = { version: doc.version, analysis: analyze(text, { fields: true, ...(kernel ? { kernel } : {}) }), index: new LineIndex(text), text };
     this.cache.set(doc.uri, entry);
     return entry;
   }

@@ -90,7 +90,8 @@ const COMPOSITES_3_4: Bits = {
 };
 
 /**
- * 3.6 ___GFP_* bits, read from include/linux/gfp.h of: 3.6.0 (zihongli/linux-3.6.0-MIAT).
+ * 3.6 ___GFP_* bits, read from include/linux/gfp.h of: 3.6.0 (zihongli/linux-3.6.0-MIAT, a project
+ * tree: EXTRAVERSION -MIAT). 3.7 was not read.
  */
 const BITS_3_6: Bits = {
   ___GFP_DMA: 0x1, ___GFP_HIGHMEM: 0x2, ___GFP_DMA32: 0x4, ___GFP_MOVABLE: 0x8, ___GFP_WAIT: 0x10,
@@ -163,7 +164,8 @@ const COMPOSITES_3_10_EL7_8: Bits = {
 /**
  * 3.16 ___GFP_* bits, read from include/linux/gfp.h of: 3.16.0 (jyizheng/linux-3.16@ea681569);
  * 3.18.140 (junan76/linux-3.18.140); 3.19.8 (yuanguohuo/linux-3.19.8); 4.0.0
- * (AndrewGBelcher/4kopen-linux-4.0).
+ * (AndrewGBelcher/4kopen-linux-4.0, a board port; the 3.16.0 tree is read at its first commit,
+ * before its own mm patches).
  */
 const BITS_3_16: Bits = {
   ___GFP_DMA: 0x1, ___GFP_HIGHMEM: 0x2, ___GFP_DMA32: 0x4, ___GFP_MOVABLE: 0x8, ___GFP_WAIT: 0x10,
@@ -185,7 +187,8 @@ const COMPOSITES_3_16: Bits = {
 
 /**
  * 4.1 ___GFP_* bits, read from include/linux/gfp.h of: 4.1.19 (mincepi/linux-4.1.19); 4.2.8
- * (mlpzaq9998/linux-4.2); 4.3.0 (YoungjaeLee/linux-4.3-cxlbdev).
+ * (mlpzaq9998/linux-4.2); 4.3.0 (YoungjaeLee/linux-4.3-cxlbdev, a project tree: EXTRAVERSION
+ * -cxlbdev-rc).
  */
 const BITS_4_1: Bits = {
   ___GFP_DMA: 0x1, ___GFP_HIGHMEM: 0x2, ___GFP_DMA32: 0x4, ___GFP_MOVABLE: 0x8, ___GFP_WAIT: 0x10,
@@ -451,7 +454,8 @@ const TABLE_4_15: Table = [
  * 4.18 ___GFP_* bits, read from include/linux/gfp.h of: 4.18.0 (wulmx/linux-4.18); 5.0.1
  * (VVvector/linux-5.0.1); 4.18.0-147.el8 (cai-fuqiang/linux-4.18.0-147@17d780554); 4.18.0-240.el8
  * (dongzhiyan-stack/linux-4.18.0-240.el8).
- * Equal to the 4.18-el8, 4.19 (4.19.304, maxiangpan/linux-4.19) and 5.0 entries of gfp-flags.json.
+ * Equal to the 4.18-el8, 4.19 (4.19.304, maxiangpan/linux-4.19) and 5.0 entries of
+ * gfp-flags.json.
  */
 const BITS_4_18: Bits = {
   ___GFP_DMA: 0x1, ___GFP_HIGHMEM: 0x2, ___GFP_DMA32: 0x4, ___GFP_MOVABLE: 0x8,
@@ -518,7 +522,9 @@ const TABLE_5_2: Table = [
  * 5.14 ___GFP_* bits, read from include/linux/gfp.h of: 5.14.2
  * (Kingdo777/linux-5.14.2-faascale-host@21101b620); 5.15.16 (yashlala/fastswap-linux-5.16.16);
  * 5.17.0-rc5 (dunli/linux-5.17).
- * Equal to the 5.15 (5.15.215, unifreq/linux-5.15.y) entry of gfp-flags.json. 5.14.0-rc5 (lsk-legends/linux-5.14) had the same bits but no %pGg names for ZEROTAGS and SKIP_KASAN_POISON.
+ * Equal to the 5.15 (5.15.215, unifreq/linux-5.15.y) entry of gfp-flags.json. 5.14.0-rc5
+ * (lsk-legends/linux-5.14) had the same bits but no %pGg names yet for ZEROTAGS and
+ * SKIP_KASAN_POISON; 5.16 was not read (the fastswap tree is 5.15.16 by its Makefile).
  */
 const BITS_5_14: Bits = {
   ___GFP_DMA: 0x1, ___GFP_HIGHMEM: 0x2, ___GFP_DMA32: 0x4, ___GFP_MOVABLE: 0x8,
@@ -552,7 +558,8 @@ const TABLE_5_14: Table = [
  * 5.18 ___GFP_* bits, read from include/linux/gfp.h of: 5.18.12 (esuoyanyu/kernel-5.18); 5.19.0
  * (yishangzhang/linux-5.19); 6.0.1 (HHRhr/linux-6.0.1); 6.2.1
  * (daniellucs2002/linux-6.2.1-customized).
- * Equal to the 6.1 (6.1.166, unifreq/linux-6.1.y) entry of gfp-flags.json.
+ * 6.0.1 and 6.2.1 have the bits in include/linux/gfp_types.h. Equal to the 6.1 (6.1.166,
+ * unifreq/linux-6.1.y) entry of gfp-flags.json.
  */
 const BITS_5_18: Bits = {
   ___GFP_DMA: 0x1, ___GFP_HIGHMEM: 0x2, ___GFP_DMA32: 0x4, ___GFP_MOVABLE: 0x8,
@@ -685,7 +692,9 @@ const TABLE_6_10: Table = [
  * 6.17 ___GFP_* bits, read from include/linux/gfp_types.h + include/linux/gfp.h of: 6.17.0
  * (busysteve/linux-6.17.0-rust-ported-c); 6.18.35 (leftymods/linux-6.18.y); 6.19.0
  * (matankalina/linux-6.19.10-fork).
- * Equal to the 6.18 entry of gfp-flags.json (6.18.35 is one of the trees).
+ * Equal to the 6.18 entry of gfp-flags.json (6.18.35 is one of the trees). The 6.17.0 tree is a
+ * modified one ("Rust ported to C"); its gfp_types.h and mmflags.h differ from 6.18.35 only in a
+ * comment.
  */
 const BITS_6_17: Bits = {
   ___GFP_DMA: 0x1, ___GFP_HIGHMEM: 0x2, ___GFP_DMA32: 0x4, ___GFP_MOVABLE: 0x8,

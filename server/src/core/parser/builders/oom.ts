@@ -206,7 +206,7 @@ export class OomBuilder extends Builder<OomEvent> {
         ev.taskColumns = rec.columns;
         break;
       case 'task-row':
-        this.addRow(rec.row, rec.start, ctx.line);
+        this.addRow(rec.row, ctx.line);
         break;
       case 'group':
         this.groupKill = true;
@@ -291,10 +291,10 @@ export class OomBuilder extends Builder<OomEvent> {
     });
   }
 
-  private addRow(row: string, start: number, line: number): void {
+  private addRow(row: string, line: number): void {
     const cols = this.columns;
     const numeric = cols ? cols.length - (cols[cols.length - 1] === 'name' ? 1 : 0) : null;
-    const { values, name, nameOffset } = splitTaskRow(row, numeric);
+    const { values, name } = splitTaskRow(row, numeric);
     const r: TaskRow = {
       pid: values[0]!,
       uid: null,
@@ -325,7 +325,6 @@ export class OomBuilder extends Builder<OomEvent> {
       r.oomScoreAdj = values[values.length - 1]!;
     }
     (this.ev.tasks ??= []).push(r);
-    this.ev.fields.push({ name: 'tasks.name', start: start + nameOffset, end: start + nameOffset + name.length });
   }
 
   private oomKill(rec: Extract<ReportLine, { k: 'oom-kill' }>): void {

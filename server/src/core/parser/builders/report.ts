@@ -13,6 +13,8 @@ export interface LineCtx {
   prefix: Prefix;
   msgStart: number;
   msgEnd: number;
+  /** Record located fields (hovers need them; the CLI does not). */
+  locate: boolean;
 }
 
 /** Part names for folding and the outline: which part a line kind belongs to. */
@@ -37,8 +39,12 @@ const BODY_PART: Partial<Record<ReportLine['k'], string>> = {
   slab: 'unreclaimable-slab',
 };
 
+const camelCache = new Map<string, string>();
+
 export function camel(s: string): string {
-  return s.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+  let c = camelCache.get(s);
+  if (c === undefined) camelCache.set(s, (c = s.replace(/-([a-z])/g, (_, ch: string) => ch.toUpperCase())));
+  return c;
 }
 
 export function emptyStackDump(): StackDump {
@@ -72,10 +78,10 @@ export abstract class Builder<E extends EventBase = EventBase> {
   }
 
   /** Extends the range (unless sealed), records the part and the located fields. */
-  protected take(part: string, rec: ReportLine, ctx: LineCtx, fieldPrefix = camel(part)): void {
+  protected take(part: string, rec: ReportLine, ctx: LineCtx, fieldPrefix?: string): void {
     if (!this.sealed) this.ev.endLine = Math.max(this.ev.endLine, ctx.line);
     this.addPart(part, ctx.line);
-    this.locate(fieldPrefix, rec.at);
+    if (ctx.locate) this.locate(fieldPrefix ?? camel(part), rec.at);
   }
 
   protected addPart(name: string, line: number): void {
@@ -116,8 +122,7 @@ export abstract class Builder<E extends EventBase = EventBase> {
    */
   protected body(rec: ReportLine, ctx: LineCtx, text: string, sd: StackDump, mi: (() => MemInfo) | null): void {
     const part = BODY_PART[rec.k] ?? rec.k;
-    const fieldPrefix = camel(part) + (part === 'mem-info' && rec.k !== 'mem-info' ? '.' + camel(rec.k) : '');
-    this.take(part, rec, ctx, fieldPrefix);
+    this.take(part, rec, ctx, ctx.locate ? camel(part) + (part === 'mem-info' && rec.k !== 'mem-info' ? '.' + camel(rec.k) : '') : undefined);
     if (rec.k !== 'counters' && rec.k !== 'mem-info') this.inMemInfo = false;
     switch (rec.k) {
       case 'cpu':
