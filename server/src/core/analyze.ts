@@ -10,6 +10,7 @@
  * `Analyzer` takes the text in pieces that end at line breaks (`feed`), so the CLI can stream a
  * file of any size and emit events as they settle; `analyze(text)` is the one-piece form.
  */
+import { decodeGfp } from './knowledge/gfp.js';
 import { lexSegment, type LexedLine, type Prefix } from './lexer/lexer.js';
 import type { Analysis, KernelEvent, Problem } from './model/events.js';
 import { EVENT_ANCHOR, type EventLine } from './parser/eventLines.js';
@@ -284,6 +285,10 @@ export class Analyzer {
       const k = this.perBoot.get(`${ev.host ?? ''}\u0000${ev.boot}`);
       if (k) ev.kernel = { release: k.release, arch: k.arch, tainted: null, source: k.source };
       else if (this.options.kernel) ev.kernel = { release: this.options.kernel, arch: null, tainted: null, source: 'setting' };
+    }
+    for (const ev of events) {
+      if (ev.kind === 'oom') OomBuilder.decode(ev);
+      else if (ev.kind === 'page-alloc-failure' && ev.gfpMask !== null) ev.gfpDecoded = decodeGfp(ev.gfpMask, ev.kernel?.release ?? null, ev.gfpFlags);
     }
     for (const ev of events) {
       if (ev.kind === 'oom' && ev.trigger !== null && ev.killed === null) this.problems.push({ line: ev.startLine, message: 'The OOM report starting here has no kill line: the log may have been cut short.' });

@@ -9,6 +9,7 @@
  * not, so kill lines without a report start an event of their own (`trigger: null`).
  */
 import type { Killed, Memcg, OomEvent, TaskRow } from '../../model/events.js';
+import { decodeGfp } from '../../knowledge/gfp.js';
 import { num } from '../kv.js';
 import { splitTaskRow, type ReportLine } from '../reportLines.js';
 import { Builder, baseFields, emptyMemInfo, emptyStackDump, type LineCtx } from './report.js';
@@ -269,7 +270,14 @@ export class OomBuilder extends Builder<OomEvent> {
       if (row) victim.oomScoreAdj = row.oomScoreAdj;
     }
     ev.complete = ev.trigger !== null && (ev.killed !== null || ev.parts.some((p) => p.name === 'no-killable'));
-    return super.finish();
+    const done = super.finish();
+    return done;
+  }
+
+  /** Decodes gfp_mask once the kernel release is known (its own CPU line, or its boot's). */
+  static decode(ev: OomEvent): void {
+    const t = ev.trigger;
+    if (t && t.gfpMask !== null && t.gfpDecoded === null) t.gfpDecoded = decodeGfp(t.gfpMask, ev.kernel?.release ?? null, t.gfpFlags);
   }
 
   private memcg(): Memcg {
