@@ -35,6 +35,9 @@ const ANCHOR = new RegExp(`${OOM_ANCHOR.source}|${EVENT_ANCHOR.source}|Linux ver
 /** An OOM report that has gone this many lines without a line of its own is over. */
 const OOM_MAX_GAP = 500;
 const BANNER = /^Linux version (\d\S*)/;
+/** A tasks-table row (oom_kill.c dump_task) after whatever prefix: the row must end the line. */
+const TASK_ROW = /\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t].*)?$/;
+const NO_PREFIX: Prefix = { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null };
 /** How many recent events a late `oom_reaper:` line may belong to. */
 const REAPER_WINDOW = 64;
 
@@ -124,6 +127,17 @@ export class Analyzer {
     if (end - start > MAX_LINE) {
       this.tooLong(line, end - start);
       return;
+    }
+    // Fast path for the bulk of an OOM report, its tasks-table rows: in a one-host log, a row is
+    // recognised by its shape wherever its prefix ends, without the lexer.
+    const open = this.hs.open;
+    if (open instanceof OomBuilder && open.inTable && this.hosts.size <= 2) {
+      const m = TASK_ROW.exec(text.slice(start, end));
+      if (m) {
+        open.addFastRow(m[0], { line, prefix: NO_PREFIX, msgStart: start + m.index, msgEnd: end, locate: this.options.fields === true });
+        this.hs.gap = 0;
+        return;
+      }
     }
     const lx = lexSegment(text, start, end);
     if (lx.prefix.host !== null) this.switchHost(lx.prefix.host);

@@ -83,10 +83,23 @@ const STAT_RECORD_LIMIT = 992;
 
 export type { LineCtx };
 
+const FAST_ROW = { k: 'task-row', row: '', start: 0, at: {} } as const satisfies ReportLine;
+
 export class OomBuilder extends Builder<OomEvent> {
   stage = -1;
   private stats: { index: number; bytes: number } | null = null;
   private columns: string[] | null = null;
+
+  /** In the tasks table, after its header: rows can take the fast path (analyze.ts). */
+  get inTable(): boolean {
+    return this.columns !== null && this.stage === 7;
+  }
+
+  /** A tasks-table row found without the lexer. */
+  addFastRow(row: string, ctx: LineCtx): void {
+    this.take('tasks', FAST_ROW, ctx);
+    this.addRow(row, ctx.line);
+  }
   /** Pids whose `oom_reaper:` line has been seen. */
   private reaped = new Set<number>();
   private killedFromKillLine = false;
