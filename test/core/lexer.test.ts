@@ -83,3 +83,23 @@ describe('lexer: no host where the format has none', () => {
     });
   }
 });
+
+describe('lexer: the fast prefix path agrees with the Chevrotain prefix lexer', () => {
+  test('every line of every fixture and corpus log', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { FIXTURES, CORPUS, hasCorpus } = await import('../helpers.js');
+    const { lexPrefix } = await import('../../server/src/core/lexer/lexer.js');
+    const files = [...readdirSync(FIXTURES).filter((f) => f.endsWith('.log')).map((f) => join(FIXTURES, f)), ...(hasCorpus ? readdirSync(CORPUS).filter((f) => f.endsWith('.log')).map((f) => join(CORPUS, f)) : [])];
+    let checked = 0;
+    for (const f of files) {
+      for (const line of readFileSync(f, 'utf8').split(/\r\n|\n|\r/)) {
+        const a = lexSegment(line, 0, line.length);
+        const b = lexPrefix(line, 0, line.length);
+        assert.deepEqual([a.prefix, a.msgStart], [b.prefix, b.msgStart], `${f}: ${line}`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 2000, `${checked} lines`);
+  });
+});

@@ -7,20 +7,27 @@ import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 
 let lexer: Lexer | undefined;
+let prefixLexer: Lexer | undefined;
 
+/** The message lexer: every token type (built lazily: --help and error paths should not pay for it). */
 function getLexer(): Lexer {
-  // Built lazily: the CLI's --help and error paths should not pay for it.
-  lexer ??= new Lexer(T.allTokens, {
-    positionTracking: 'onlyOffset',
-    ensureOptimizations: true,
-    skipValidations: process.env.KERNEL_TRIAGE_VALIDATE_LEXER !== '1',
-  });
+  lexer ??= new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true });
   return lexer;
 }
 
-/** Build the lexer with Chevrotain's grammar validations on (tests call this once). */
+/**
+ * The prefix lexer: prefix tokens, then the rest of the line as one token. Its catch-all token
+ * cannot use first-character optimization, which costs little: a line has a handful of tokens.
+ */
+function getPrefixLexer(): Lexer {
+  prefixLexer ??= new Lexer(T.prefixTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
+  return prefixLexer;
+}
+
+/** Builds both lexers with Chevrotain's validations on (tests call this once). */
 export function validateLexer(): void {
   new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: false });
+  new Lexer(T.prefixTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: false });
 }
 
 export type PrefixKind =
@@ -47,16 +54,39 @@ export interface Prefix {
   callerId: string | null;
 }
 
-export interface LexedLine {
-  prefix: Prefix;
-  /** Absolute offset of the segment start; token offsets are relative to it. */
-  base: number;
-  /** Message tokens (after the prefix). */
-  tokens: IToken[];
-  /** Absolute offset where the message starts (first non-blank after the prefix), = end when empty. */
-  msgStart: number;
-  /** Count of characters the lexer could not place (never happens with the catch-all tokens, kept for safety). */
-  errors: number;
+/** A line (or segment): its prefix, where its message starts, and the message tokens on demand. */
+export class LexedLine {
+  private toks: IToken[] | null = null;
+  private errs = 0;
+
+  constructor(
+    readonly text: string,
+    readonly prefix: Prefix,
+    /** Absolute offset where the message starts (first non-blank after the prefix), = end when empty. */
+    readonly msgStart: number,
+    readonly end: number,
+  ) {}
+
+  /** Absolute offset that token offsets are relative to: the message start. */
+  get base(): number {
+    return this.msgStart;
+  }
+
+  /** Message tokens, lexed on first use. */
+  get tokens(): IToken[] {
+    if (this.toks === null) {
+      const r = getLexer().tokenize(this.text.slice(this.msgStart, this.end));
+      this.toks = r.tokens;
+      this.errs = r.errors.length;
+    }
+    return this.toks;
+  }
+
+  /** Characters the message lexer could not place (none with the catch-all tokens; kept for safety). */
+  get errors(): number {
+    void this.tokens;
+    return this.errs;
+  }
 }
 
 const NO_PREFIX: Prefix = Object.freeze({ kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null }) as Prefix;
@@ -85,69 +115,104 @@ function prefixKindOf(t: TokenType): PrefixKind | undefined {
 }
 
 /**
- * Lexes `text.slice(start, end)`. With `withPrefix` false the segment is a continuation (after
- * `#012` or `\x0a`) and carries the prefix of its physical line instead.
+ * Lexes the prefix of `text.slice(start, end)`. With `inherited` the segment is a continuation
+ * (after `#012` or `\x0a`) and carries the prefix of its physical line instead.
  */
 export function lexSegment(text: string, start: number, end: number, inherited?: Prefix): LexedLine {
-  const src = text.slice(start, end);
-  const result = getLexer().tokenize(src);
-  const all = result.tokens;
-  let i = 0;
-  let prefix: Prefix = inherited ?? NO_PREFIX;
-  if (!inherited && all.length > 0 && T.isPrefixToken(all[0]!.tokenType)) {
-    const p: Prefix = { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null };
-    for (; i < all.length && T.isPrefixToken(all[i]!.tokenType); i++) {
-      const tok = all[i]!;
-      const img = tok.image;
-      const kind = prefixKindOf(tok.tokenType);
-      // The first time-like token names the prefix style; a syslog line that also carries the
-      // kernel's `[ 123.456]` stays "syslog".
-      if (kind && p.kind === 'none') p.kind = kind;
-      switch (tok.tokenType) {
-        case T.Monotonic: {
-          const inner = img.slice(1, -1).trim();
-          p.monotonic = parseFloat(inner);
-          p.time ??= inner.split(' ')[0]!.replace(/s$/, '');
-          break;
-        }
-        case T.KmsgHeader: {
-          const parts = img.slice(0, -1).split(',');
-          p.level = parseInt(parts[0]!, 10) & 7;
-          p.monotonic = parseInt(parts[2]!, 10) / 1e6;
-          p.time = p.monotonic.toFixed(6);
-          const caller = parts.find((x) => x.startsWith('caller='));
-          if (caller) p.callerId = caller.slice(7);
-          break;
-        }
-        case T.Level:
-          p.level = parseInt(img.slice(1, -1), 10) & 7;
-          break;
-        case T.CallerId:
-          p.callerId = img.slice(1, -1).trim();
-          break;
-        case T.CTime:
-          p.time = img.slice(1, -1).trim();
-          break;
-        case T.Host:
-          p.host = img;
-          break;
-        case T.Tag:
-          p.tag = img.slice(0, -1);
-          break;
-        case T.SyslogTime:
-        case T.IsoTime:
-        case T.FullTime:
-        case T.UnixTime:
-        case T.AndroidTime:
-          p.time = img;
-          break;
-        default:
-          break;
-      }
-    }
-    prefix = p;
+  let i = start;
+  while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (inherited) return new LexedLine(text, inherited, i, end);
+  return fastPrefix(text, start, end) ?? lexPrefix(text, start, end);
+}
+
+// The two commonest prefixes, recognised without the lexer; anything unusual after them (caller
+// ids, a kernel time stamp after a syslog tag, a journal host after a dmesg stamp) goes to the
+// lexer. test/core/lexer.test.ts checks that both paths agree on every fixture and corpus line.
+const FAST_DMESG = /\[ *(\d+)\.(\d+)\] +/y;
+const FAST_SYSLOG = /((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?) ([A-Za-z0-9][\w.\-:]*) ([\w.\-\/@()]+(?:\[\d+\])?): +/y;
+
+function fastPrefix(text: string, start: number, end: number): LexedLine | null {
+  const c = text.charCodeAt(start);
+  if (c === 91 /* [ */) {
+    FAST_DMESG.lastIndex = start;
+    const m = FAST_DMESG.exec(text);
+    if (!m || m.index + m[0].length > end) return null;
+    const at = m.index + m[0].length;
+    const next = text.charCodeAt(at);
+    // `[..][ T123]` caller id, `<…>` delta, or `host kernel:` (journalctl short-monotonic): the lexer's job.
+    if (next === 91 || at >= end || /^\S+ kernel:/.test(text.slice(at, Math.min(end, at + 80)))) return null;
+    const time = `${m[1]}.${m[2]}`;
+    return new LexedLine(text, { kind: 'raw-dmesg', time, monotonic: parseFloat(time), host: null, tag: null, level: null, callerId: null }, at, end);
   }
-  const tokens = i === 0 ? all : all.slice(i);
-  const msgStart = tokens.length > 0 ? start + tokens[0]!.startOffset : end;
-  return { prefix, base: start, tokens, msgStart, errors: result.errors.length };
+  if (c >= 65 && c <= 83 /* A..S */) {
+    FAST_SYSLOG.lastIndex = start;
+    const m = FAST_SYSLOG.exec(text);
+    if (!m || m.index + m[0].length > end) return null;
+    const at = m.index + m[0].length;
+    if (at >= end || text.charCodeAt(at) === 91 /* a kernel time stamp follows */) return null;
+    return new LexedLine(text, { kind: 'syslog', time: m[1]!, monotonic: null, host: m[2]!, tag: m[3]!, level: null, callerId: null }, at, end);
+  }
+  return null;
+}
+
+/** Lexes the prefix with the Chevrotain prefix lexer. */
+export function lexPrefix(text: string, start: number, end: number): LexedLine {
+  const all = getPrefixLexer().tokenize(text.slice(start, end)).tokens;
+  if (all.length === 0) return new LexedLine(text, NO_PREFIX, end, end);
+  if (all[0]!.tokenType === T.Rest) return new LexedLine(text, NO_PREFIX, start + all[0]!.startOffset, end);
+  const p: Prefix = { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null };
+  let msgStart = end;
+  for (const tok of all) {
+    if (tok.tokenType === T.Rest) {
+      msgStart = start + tok.startOffset;
+      break;
+    }
+    const img = tok.image;
+    const kind = prefixKindOf(tok.tokenType);
+    // The first time-like token names the prefix style; a syslog line that also carries the
+    // kernel's `[ 123.456]` stays "syslog".
+    if (kind && p.kind === 'none') p.kind = kind;
+    switch (tok.tokenType) {
+      case T.Monotonic: {
+        const inner = img.slice(1, -1).trim();
+        p.monotonic = parseFloat(inner);
+        p.time ??= inner.split(' ')[0]!.replace(/s$/, '');
+        break;
+      }
+      case T.KmsgHeader: {
+        const parts = img.slice(0, -1).split(',');
+        p.level = parseInt(parts[0]!, 10) & 7;
+        p.monotonic = parseInt(parts[2]!, 10) / 1e6;
+        p.time = p.monotonic.toFixed(6);
+        const caller = parts.find((x) => x.startsWith('caller='));
+        if (caller) p.callerId = caller.slice(7);
+        break;
+      }
+      case T.Level:
+        p.level = parseInt(img.slice(1, -1), 10) & 7;
+        break;
+      case T.CallerId:
+        p.callerId = img.slice(1, -1).trim();
+        break;
+      case T.CTime:
+        p.time = img.slice(1, -1).trim();
+        break;
+      case T.Host:
+        p.host = img;
+        break;
+      case T.Tag:
+        p.tag = img.slice(0, -1);
+        break;
+      case T.SyslogTime:
+      case T.IsoTime:
+      case T.FullTime:
+      case T.UnixTime:
+      case T.AndroidTime:
+        p.time = img;
+        break;
+      default:
+        break;
+    }
+  }
+  return new LexedLine(text, p, msgStart, end);
 }

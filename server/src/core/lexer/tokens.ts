@@ -154,6 +154,16 @@ export const allTokens: TokenType[] = [
   Control,
 ];
 
+/**
+ * The rest of the line after the prefix, as one token: the prefix lexer's last token. Message
+ * tokens are only made when a line needs them (key=value fields), which keeps the bulk of a
+ * report (frames, stats, rows) cheap.
+ */
+export const Rest = createToken({ name: 'Rest', pattern: /[^]+/, line_breaks: true });
+
+/** Prefix tokens then the rest of the line; the full `allTokens` tokenizes messages. */
+export const prefixTokens: TokenType[] = [WS, KmsgHeader, Level, DecodedLevel, AndroidTime, IsoTime, UnixTime, SyslogTime, FullTime, CallerId, AndroidContext, Monotonic, CTime, Host, Tag, Rest];
+
 export function isPrefixToken(t: TokenType): boolean {
   return prefixTypes.has(t);
 }

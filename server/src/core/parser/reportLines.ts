@@ -7,9 +7,7 @@
  * show_free_areas (≤6.1) / mm/show_mem.c (6.6+), lib/dump_stack.c, kernel/cgroup/cpuset.c —
  * 3.10 through 6.18 as tabulated in shared/reference/kernel-log-formats.md §3.
  */
-import type { IToken } from 'chevrotain';
 import type { LexedLine } from '../lexer/lexer.js';
-import { KeyColon, Number as NumTok, TaskRow, Word } from '../lexer/tokens.js';
 import { classifyEventLine, type EventLine, type Loc } from './eventLines.js';
 import { keyValues, kvMap, num, type KV } from './kv.js';
 
@@ -70,22 +68,26 @@ const STACK_MARKER = /^<\/?(?:TASK|IRQ|EOI|NMI|EOE|SOFTIRQ|#DF|#MC|#DB|#VC|ENTRY
 const STACK_WORDS = /^(?:[0-9a-f]{8}|[0-9a-f]{16})(?: (?:[0-9a-f]{8}|[0-9a-f]{16})){0,7}\s*$/;
 const X86_REGS = /^(?:RIP|RSP|RAX|RDX|RBP|R10|R13|FS|CS|CR2|DR0|DR3|PKRU|Code|EIP|EAX|ESI|DS|CR0):/;
 const ARM_REGS = /^(?:pc|lr|sp|pstate|x\d+) ?:/;
+/** A tasks-table row `[  pid  ] uid tgid total_vm rss …  name` (mm/oom_kill.c dump_task). */
+const TASK_ROW = /^\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t].*)?$/;
+/** The first word of a message: what most report lines are recognised by. */
+const FIRST_WORD = /^[A-Za-z_0-9\-+[\]\/.]+:?/;
+/** Mem-Info global counters `active_anon:123 inactive_anon:456 …` (pages). */
+const COUNTERS = /^[a-z_]+:\d+(?: [a-z_]+:\d+)*\s*$/;
 const COUNTED_PARTS = /^(\d+) (total pagecache pages|pages in swap cache|pages RAM|pages HighMem\/MovableOnly|pages reserved|pages cma reserved|pages hwpoisoned|pages in pagetable cache)\s*$/;
 
 /** The message span of a lexed line: [msgStart, end). */
 export function classifyReportLine(text: string, lx: LexedLine, end: number): ReportLine {
-  const tokens = lx.tokens;
-  if (tokens.length === 0) return { k: 'other', at: {} };
-  const first = tokens[0]!;
-  const base = lx.base;
   const ms = lx.msgStart;
+  if (ms >= end) return { k: 'other', at: {} };
   const msg = text.slice(ms, end);
   const at: Record<string, Loc> = {};
 
-  if (first.tokenType === TaskRow) return taskRow(first, base, at);
+  if (msg.charCodeAt(0) === 91 /* [ */ && TASK_ROW.test(msg)) return { k: 'task-row', row: msg.trimEnd(), start: ms, at };
 
   // --- lines identified by their first word -----------------------------------------------
-  switch (first.image) {
+  const word = FIRST_WORD.exec(msg)?.[0] ?? '';
+  switch (word) {
     case 'CPU:': {
       const r = cpuLine(msg, ms, at);
       if (r) return r;
@@ -126,12 +128,12 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
     case 'kmem:':
     case 'swap:':
     case 'tcpmem:': {
-      const r = memcgCounter(msg, ms, first.image.slice(0, -1), at);
+      const r = memcgCounter(msg, ms, word.slice(0, -1), at);
       if (r) return r;
       break;
     }
     case 'Memory': {
-      const r = memoryLine(text, msg, ms, tokens, base, at);
+      const r = memoryLine(text, msg, ms, lx, at);
       if (r) return r;
       break;
     }
@@ -152,14 +154,14 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
       break;
     }
     case 'oom-kill:': {
-      const kv = kvMap(keyValues(text, tokens, base, 0));
+      const kv = kvMap(keyValues(text, lx.tokens, lx.base, 0));
       for (const [k, v] of kv) at[k] = [v.start, v.end];
       return { k: 'oom-kill', kv, at };
     }
     case 'oom_reaper:': {
       let m = /^oom_reaper: reaped process (\d+) \((.*)\), now /.exec(msg);
       if (m) {
-        const kv = kvMap(keyValues(text, tokens, base, 0));
+        const kv = kvMap(keyValues(text, lx.tokens, lx.base, 0));
         at.pid = [ms + 28, ms + 28 + m[1]!.length];
         at.comm = [ms + 30 + m[1]!.length, ms + 30 + m[1]!.length + m[2]!.length];
         for (const [k, v] of kv) at[k] = [v.start, v.end];
@@ -170,11 +172,11 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
       break;
     }
     case 'Node': {
-      const r = nodeLine(text, msg, ms, tokens, base, at);
+      const r = nodeLine(text, msg, ms, lx, at);
       if (r) return r;
       break;
     }
-    case 'lowmem_reserve': {
+    case 'lowmem_reserve[]:': {
       const m = /^lowmem_reserve\[\]:((?: -?\d+)*)/.exec(msg);
       if (m) return { k: 'lowmem-reserve', values: m[1]!.trim().split(/\s+/).filter(Boolean).map(Number), at };
       break;
@@ -210,25 +212,6 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
       break;
   }
 
-  // --- kill lines (optionally after `<msg>: `) --------------------------------------------------
-  const kill = killLine(text, msg, ms, tokens, base, at);
-  if (kill) return kill;
-
-  // --- the other reports (oops, warning, panic, lockups, segfaults, core dumps …) --------------
-  const other = classifyEventLine(msg, ms, lx.prefix);
-  if (other) return other;
-
-  // --- trigger and cpuset lines: the comm comes first and may be anything -----------------------
-  const inv = msg.indexOf(' invoked oom-killer: ');
-  if (inv > 0) return trigger(text, msg, ms, tokens, base, inv, at);
-  const cs = msg.indexOf(' cpuset=');
-  if (cs > 0 && msg.includes(' mems_allowed=') && !msg.includes('page allocation')) {
-    const ma = msg.lastIndexOf(' mems_allowed=');
-    at.cpuset = [ms + cs + 8, ms + ma];
-    at.memsAllowed = [ms + ma + 14, end];
-    return { k: 'cpuset', comm: msg.slice(0, cs), cpuset: msg.slice(cs + 8, ma), memsAllowed: msg.slice(ma + 14).trim() || null, at };
-  }
-
   // --- stack dump -------------------------------------------------------------------------------
   const fm = FRAME.exec(msg);
   if (fm) return { k: 'frame', frame: (fm[1] ?? '') + fm[2]!, at };
@@ -249,6 +232,31 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
   }
   if (STACK_WORDS.test(msg)) return { k: 'frame', frame: null, at };
 
+  // memcg stat block lines `anon 8585138176` (5.3+)
+  const sm = /^([a-z][a-z0-9_]*) (\d+)\s*$/.exec(msg);
+  if (sm) {
+    at.value = [ms + sm[1]!.length + 1, ms + sm[1]!.length + 1 + sm[2]!.length];
+    return { k: 'stat', key: sm[1]!, value: Number(sm[2]), at };
+  }
+  // --- kill lines (optionally after `<msg>: `) --------------------------------------------------
+  const kill = killLine(text, msg, ms, lx, at);
+  if (kill) return kill;
+
+  // --- the other reports (oops, warning, panic, lockups, segfaults, core dumps …) --------------
+  const other = classifyEventLine(msg, ms, lx.prefix);
+  if (other) return other;
+
+  // --- trigger and cpuset lines: the comm comes first and may be anything -----------------------
+  const inv = msg.indexOf(' invoked oom-killer: ');
+  if (inv > 0) return trigger(text, msg, ms, lx, inv, at);
+  const cs = msg.indexOf(' cpuset=');
+  if (cs > 0 && msg.includes(' mems_allowed=') && !msg.includes('page allocation')) {
+    const ma = msg.lastIndexOf(' mems_allowed=');
+    at.cpuset = [ms + cs + 8, ms + ma];
+    at.memsAllowed = [ms + ma + 14, end];
+    return { k: 'cpuset', comm: msg.slice(0, cs), cpuset: msg.slice(cs + 8, ma), memsAllowed: msg.slice(ma + 14).trim() || null, at };
+  }
+
   // --- Mem-Info ---------------------------------------------------------------------------------
   const cm = COUNTED_PARTS.exec(msg);
   if (cm) {
@@ -265,27 +273,21 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
     at.value = [ms, ms + cm[1]!.length];
     return { k: 'mem-total', what, value: Number(cm[1]), at };
   }
-  if (first.tokenType === KeyColon && tokens.length >= 2 && (tokens[1]!.tokenType === NumTok) && /^[a-z_]+:\d+(?: [a-z_]+:\d+)*\s*$/.test(msg)) {
+  if (COUNTERS.test(msg)) {
     const values: Record<string, number> = {};
-    for (const kv of keyValues(text, tokens, base)) {
+    for (const kv of keyValues(text, lx.tokens, lx.base)) {
       values[kv.key] = Number(kv.value);
       at[kv.key] = [kv.start, kv.end];
     }
     return { k: 'counters', values, at };
   }
   // A zone or buddy line without `Node N ` (kernels without CONFIG_NUMA)
-  if (first.tokenType === Word || first.tokenType === KeyColon) {
-    const z = zoneOrBuddy(text, msg, ms, tokens, base, null, 0, at);
+  if (/^[A-Z]/.test(msg)) {
+    const z = zoneOrBuddy(text, msg, ms, lx, null, 0, at);
     if (z) return z;
   }
   // 3.10 per-cpu pageset lines `CPU    0: hi:  186, btch:  31 usd:   0`
   if (/^CPU +\d+: hi: *\d+, btch: *\d+ usd: *\d+/.test(msg)) return { k: 'per-cpu', at };
-  // memcg stat block lines `anon 8585138176` (5.3+)
-  const sm = /^([a-z][a-z0-9_]*) (\d+)\s*$/.exec(msg);
-  if (sm) {
-    at.value = [ms + sm[1]!.length + 1, ms + sm[1]!.length + 1 + sm[2]!.length];
-    return { k: 'stat', key: sm[1]!, value: Number(sm[2]), at };
-  }
   // Unreclaimable slab rows `kmalloc-64   1234KB   5678KB`
   if (/^\S+\s+\d+KB\s+\d+KB\s*$/.test(msg)) return { k: 'slab', at };
   // 3.x/4.14 tasks header `[ pid ]   uid  tgid total_vm …` (4.19+ `[  pid  ]`)
@@ -345,7 +347,7 @@ function memcgCounter(msg: string, ms: number, which: string, at: Record<string,
   return { k: 'memcg-counter', which, usageKb: Number(m[1]), limitKb: Number(m[2]), failcnt: Number(m[3]), at };
 }
 
-function memoryLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): ReportLine | null {
+function memoryLine(text: string, msg: string, ms: number, lx: LexedLine, at: Record<string, Loc>): ReportLine | null {
   if (msg.startsWith('Memory cgroup stats for ')) {
     // `Memory cgroup stats for <path>:` then either ` key:NKB …` (≤5.2) or a `key value` block.
     const rest = msg.slice(24);
@@ -355,8 +357,8 @@ function memoryLine(text: string, msg: string, ms: number, tokens: IToken[], bas
     let inline: Record<string, number> | null = null;
     if (colon !== -1 && rest.slice(colon + 1).trim().length > 0) {
       inline = {};
-      const from = tokens.findIndex((t) => base + t.startOffset >= ms + 24 + colon + 1);
-      for (const kv of keyValues(text, tokens, base, Math.max(0, from))) {
+      const from = lx.tokens.findIndex((t) => lx.base + t.startOffset >= ms + 24 + colon + 1);
+      for (const kv of keyValues(text, lx.tokens, lx.base, Math.max(0, from))) {
         const v = num(kv.value);
         if (v !== null) {
           inline[kv.key] = v;
@@ -370,7 +372,7 @@ function memoryLine(text: string, msg: string, ms: number, tokens: IToken[], bas
   return null;
 }
 
-function nodeLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): ReportLine | null {
+function nodeLine(text: string, msg: string, ms: number, lx: LexedLine, at: Record<string, Loc>): ReportLine | null {
   const m = /^Node (\d+) /.exec(msg);
   if (!m) return null;
   const node = Number(m[1]);
@@ -381,7 +383,7 @@ function nodeLine(text: string, msg: string, ms: number, tokens: IToken[], base:
   // Per-node line: `Node 0 active_anon:…kB … all_unreclaimable? no`
   if (/^active_anon:/.test(rest)) {
     const kb: Record<string, number> = {};
-    for (const kv of keyValues(text, tokens, base)) {
+    for (const kv of keyValues(text, lx.tokens, lx.base)) {
       const v = num(kv.value);
       if (v !== null) {
         kb[kv.key] = v;
@@ -391,17 +393,17 @@ function nodeLine(text: string, msg: string, ms: number, tokens: IToken[], base:
     const u = /all_unreclaimable\? (yes|no)/.exec(rest);
     return { k: 'node', node, kb, allUnreclaimable: u ? u[1] === 'yes' : null, at };
   }
-  return zoneOrBuddy(text, msg, ms, tokens, base, node, m[0].length, at);
+  return zoneOrBuddy(text, msg, ms, lx, node, m[0].length, at);
 }
 
-function zoneOrBuddy(text: string, msg: string, ms: number, tokens: IToken[], base: number, node: number | null, from: number, at: Record<string, Loc>): ReportLine | null {
+function zoneOrBuddy(text: string, msg: string, ms: number, lx: LexedLine, node: number | null, from: number, at: Record<string, Loc>): ReportLine | null {
   const rest = msg.slice(from);
   // Zone line: `DMA32 free:59728kB min:7832kB low:9788kB high:11748kB …`
   const zm = /^(DMA32|DMA|Normal|HighMem|Movable|Device) free:\d+kB/.exec(rest);
   if (zm) {
     const kb: Record<string, number> = {};
-    const startTok = tokens.findIndex((t) => base + t.startOffset >= ms + from + zm[1]!.length);
-    for (const kv of keyValues(text, tokens, base, Math.max(0, startTok))) {
+    const startTok = lx.tokens.findIndex((t) => lx.base + t.startOffset >= ms + from + zm[1]!.length);
+    for (const kv of keyValues(text, lx.tokens, lx.base, Math.max(0, startTok))) {
       const v = num(kv.value);
       if (v !== null) {
         kb[kv.key] = v;
@@ -431,11 +433,6 @@ function tasksHeader(msg: string, at: Record<string, Loc>): ReportLine {
   return { k: 'tasks-header', columns: ['pid', ...after.split(/\s+/)], at };
 }
 
-function taskRow(tok: IToken, base: number, at: Record<string, Loc>): ReportLine {
-  // Columns are split later, with the header's column count (a name may contain blanks or digits).
-  return { k: 'task-row', row: tok.image, start: base + tok.startOffset, at };
-}
-
 /**
  * Splits a tasks-table row: `[pid]` then `count` numbers (all numbers when `count` is null), then
  * the name, which is the rest of the line (dump_task prints comm last with `%s`).
@@ -463,7 +460,7 @@ const SELECT = /^(?:(.*?): )?Kill process (\d+) \((.*)\) score (\d+) or sacrific
 const SHARE = /^Kill process (\d+) \((.*)\) sharing same memory/;
 const EXITING = /^(.*?): OOM victim (\d+) \((.*)\) is already exiting/;
 
-function killLine(text: string, msg: string, ms: number, tokens: IToken[], base: number, at: Record<string, Loc>): ReportLine | null {
+function killLine(text: string, msg: string, ms: number, lx: LexedLine, at: Record<string, Loc>): ReportLine | null {
   if (!msg.includes('process') && !msg.includes('OOM victim')) return null;
   let m = KILL.exec(msg);
   if (m) {
@@ -472,8 +469,8 @@ function killLine(text: string, msg: string, ms: number, tokens: IToken[], base:
     at.pid = [ms + pidOff, ms + pidOff + m[2]!.length];
     at.comm = [ms + pidOff + m[2]!.length + 2, ms + pidOff + m[2]!.length + 2 + m[3]!.length];
     if (kmsg) at.message = [ms, ms + kmsg.length];
-    const from = tokens.findIndex((t) => base + t.startOffset >= ms + m![0].length - 'total-vm:'.length);
-    const kv = kvMap(keyValues(text, tokens, base, Math.max(0, from)));
+    const from = lx.tokens.findIndex((t) => lx.base + t.startOffset >= ms + m![0].length - 'total-vm:'.length);
+    const kv = kvMap(keyValues(text, lx.tokens, lx.base, Math.max(0, from)));
     for (const [k, v] of kv) at[k] = [v.start, v.end];
     let uid: number | null = null;
     if (m[4] !== undefined) {
@@ -499,12 +496,12 @@ function killLine(text: string, msg: string, ms: number, tokens: IToken[], base:
   return null;
 }
 
-function trigger(text: string, msg: string, ms: number, tokens: IToken[], base: number, inv: number, at: Record<string, Loc>): ReportLine {
+function trigger(text: string, msg: string, ms: number, lx: LexedLine, inv: number, at: Record<string, Loc>): ReportLine {
   // `%s invoked oom-killer: gfp_mask=%#x(%pGg), [nodemask=%*pbl,] order=%d, oom_score_adj=%hd`
   const comm = msg.slice(0, inv);
   at.comm = [ms, ms + inv];
-  const from = tokens.findIndex((t) => base + t.startOffset >= ms + inv + 21);
-  const kv = kvMap(keyValues(text, tokens, base, Math.max(0, from)));
+  const from = lx.tokens.findIndex((t) => lx.base + t.startOffset >= ms + inv + 21);
+  const kv = kvMap(keyValues(text, lx.tokens, lx.base, Math.max(0, from)));
   let gfpMask: string | null = null;
   let gfpFlags: string[] | null = null;
   const g = kv.get('gfp_mask');
