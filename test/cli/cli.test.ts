@@ -25,16 +25,16 @@ const LOG = [
 const file = join(dir, 'kern.log');
 writeFileSync(file, LOG + '\n');
 
-function run(args: string[]): { code: number; out: string; err: string } {
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
+  const code = await main(args, { out: (s) => void (out += s), err: (s) => void (err += s) });
   return { code, out, err };
 }
 
-describe('cli', () => {
-  test('--json follows the kernel-triage/1 contract', () => {
-    const r = run([file, '--json']);
+describe('cli', async () => {
+  test('--json follows the kernel-triage/1 contract', async () => {
+    const r = (await run([file, '--json']));
     assert.equal(r.code, 0);
     const j = JSON.parse(r.out);
     assert.equal(j.schema, 'kernel-triage/1');
@@ -50,23 +50,23 @@ describe('cli', () => {
     assert.ok(ev.parts.every((p: { startLine: number; endLine: number }) => p.startLine >= 1 && p.endLine <= 10));
   });
 
-  test('the summary uses the table row, not the post-reap 0 kB', () => {
-    const r = run([file]);
+  test('the summary uses the table row, not the post-reap 0 kB', async () => {
+    const r = (await run([file]));
     assert.equal(r.code, 0);
     assert.match(r.out, /resident 976\.6 MiB from its tasks-table row/);
     assert.doesNotMatch(r.out, /resident 0\.0 MiB/);
     assert.match(r.out, /usage 1024\.0 MiB of limit 1024\.0 MiB \(100\.0%\)/);
   });
 
-  test('--jsonl: one event per line, each with its file', () => {
-    const r = run([file, file, '--jsonl']);
+  test('--jsonl: one event per line, each with its file', async () => {
+    const r = (await run([file, file, '--jsonl']));
     const rows = r.out.trim().split('\n').map((l) => JSON.parse(l));
     assert.equal(rows.length, 2);
     assert.ok(rows.every((x) => x.file === file && x.kind === 'oom'));
   });
 
-  test('--markdown escapes table cells and markup from the log', () => {
-    const r = run([file, '--markdown']);
+  test('--markdown escapes table cells and markup from the log', async () => {
+    const r = (await run([file, '--markdown']));
     assert.ok(!r.out.includes('<'), 'no raw HTML from the log');
     assert.ok(r.out.includes('evil\\|name&lt;img'));
     for (const row of r.out.split('\n').filter((l) => l.startsWith('| 999'))) {
@@ -74,8 +74,8 @@ describe('cli', () => {
     }
   });
 
-  test('an unreadable file: exit 2, message on stderr, the others still analysed', () => {
-    const r = run([join(dir, 'missing.log'), file, '--json']);
+  test('an unreadable file: exit 2, message on stderr, the others still analysed', async () => {
+    const r = (await run([join(dir, 'missing.log'), file, '--json']));
     assert.equal(r.code, 2);
     assert.match(r.err, /missing\.log: no such file/);
     const j = JSON.parse(r.out);
@@ -83,22 +83,22 @@ describe('cli', () => {
     assert.equal(j.files[1].events.length, 1);
   });
 
-  test('usage errors exit 2', () => {
-    assert.equal(run([]).code, 2);
-    assert.equal(run(['--bogus', file]).code, 2);
-    assert.equal(run(['--help']).code, 0);
+  test('usage errors exit 2', async () => {
+    assert.equal((await run([])).code, 2);
+    assert.equal((await run(['--bogus', file])).code, 2);
+    assert.equal((await run(['--help'])).code, 0);
   });
 
-  test('the bundled CLI reads stdin with -', () => {
+  test('the bundled CLI reads stdin with -', async () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), '-', '--json'], { input: LOG, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).files[0].events[0].killed.pid, 999);
   });
 
-  test('binary junk and a 10 MB line: no crash, a clear note', () => {
+  test('binary junk and a 10 MB line: no crash, a clear note', async () => {
     const junk = join(dir, 'junk.log');
     writeFileSync(junk, Buffer.concat([Buffer.from([0, 1, 2, 0xff, 0xfe, 0x80]), Buffer.from('x'.repeat(10 * 1024 * 1024)), Buffer.from('\n' + LOG)]));
-    const r = run([junk, '--json']);
+    const r = (await run([junk, '--json']));
     assert.equal(r.code, 0);
     const f = JSON.parse(r.out).files[0];
     assert.equal(f.events.length, 1, 'the report after the junk is still found');
@@ -113,29 +113,29 @@ describe('cli', () => {
   const mixed = join(dir, 'mixed.log');
   writeFileSync(mixed, MIXED + '\n');
 
-  test('--kind keeps only those kinds; unknown kinds are an error', () => {
-    const j = JSON.parse(run([mixed, '--json', '--kind', 'panic']).out);
+  test('--kind keeps only those kinds; unknown kinds are an error', async () => {
+    const j = JSON.parse((await run([mixed, '--json', '--kind', 'panic'])).out);
     assert.deepEqual(j.files[0].events.map((e: { kind: string }) => e.kind), ['panic']);
-    assert.equal(run([mixed, '--kind', 'nope']).code, 2);
+    assert.equal((await run([mixed, '--kind', 'nope'])).code, 2);
   });
 
-  test('--since/--until in the log\'s own time format', () => {
-    const kinds = (args: string[]): string[] => JSON.parse(run([mixed, '--json', ...args]).out).files[0].events.map((e: { kind: string }) => e.kind);
-    assert.deepEqual(kinds(['--since', '150']), ['panic']);
-    assert.deepEqual(kinds(['--until', '150']), ['segfault']);
-    const wall = (args: string[]): number => JSON.parse(run([file, '--json', ...args]).out).files[0].events.length;
-    assert.equal(wall(['--since', 'Dec  4 00:01:00']), 1);
-    assert.equal(wall(['--since', 'Dec  4 00:02:00']), 0);
-    assert.equal(wall(['--until', 'Dec 3 23:00']), 0);
-    assert.equal(run([file, '--since', 'yesterday']).code, 2);
+  test('--since/--until in the log\'s own time format', async () => {
+    const kinds = async (args: string[]): Promise<string[]> => JSON.parse((await run([mixed, '--json', ...args])).out).files[0].events.map((e: { kind: string }) => e.kind);
+    assert.deepEqual(await kinds(['--since', '150']), ['panic']);
+    assert.deepEqual(await kinds(['--until', '150']), ['segfault']);
+    const wall = async (args: string[]): Promise<number> => JSON.parse((await run([file, '--json', ...args])).out).files[0].events.length;
+    assert.equal(await wall(['--since', 'Dec  4 00:01:00']), 1);
+    assert.equal(await wall(['--since', 'Dec  4 00:02:00']), 0);
+    assert.equal(await wall(['--until', 'Dec 3 23:00']), 0);
+    assert.equal((await run([file, '--since', 'yesterday'])).code, 2);
   });
 
-  test('--fail-on exits 1 when such events are found', () => {
-    assert.equal(run([mixed, '--fail-on', 'panic,oops']).code, 1);
-    assert.equal(run([mixed, '--fail-on', 'oom']).code, 0);
+  test('--fail-on exits 1 when such events are found', async () => {
+    assert.equal((await run([mixed, '--fail-on', 'panic,oops'])).code, 1);
+    assert.equal((await run([mixed, '--fail-on', 'oom'])).code, 0);
   });
 
-  test('--redact replaces hosts, addresses, user names, pod and container ids consistently', () => {
+  test('--redact replaces hosts, addresses, user names, pod and container ids consistently', async () => {
     const log = join(dir, 'redact.log');
     const pod = 'podcabf8137-c743-4923-96bd-1e59c6ac4a83';
     const cid = 'a'.repeat(64);
@@ -146,7 +146,7 @@ describe('cli', () => {
         'Dec  4 00:01:23 db-7.example.com kernel: Memory cgroup out of memory: Killed process 42 (java) total-vm:100kB, anon-rss:80kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:4kB oom_score_adj:0',
       ].join('\n') + '\n',
     );
-    const out = run([log, '--json', '--redact']).out;
+    const out = (await run([log, '--json', '--redact'])).out;
     for (const secret of ['db-7.example.com', pod.slice(3), cid]) assert.ok(!out.includes(secret), `${secret} redacted`);
     const ev = JSON.parse(out).files[0].events[0];
     assert.equal(ev.host, 'host-1');
@@ -154,21 +154,21 @@ describe('cli', () => {
     assert.equal(ev.memcg.taskMemcg, '/kubepods/podpod-1/container-1', 'the same id gets the same placeholder');
   });
 
-  test('.gz rotated logs are read directly', () => {
+  test('.gz rotated logs are read directly', async () => {
     const gz = join(dir, 'kern.log.2.gz');
     writeFileSync(gz, gzipSync(Buffer.from(LOG + '\n')));
-    const j = JSON.parse(run([gz, '--json']).out);
+    const j = JSON.parse((await run([gz, '--json'])).out);
     assert.equal(j.files[0].events.length, 1);
   });
 
-  test('--lang zh-cn, and the default from the locale', () => {
-    const zh = run([file, '--lang', 'zh-cn']).out;
-    const en = run([file, '--lang', 'en']).out;
+  test('--lang zh-cn, and the default from the locale', async () => {
+    const zh = (await run([file, '--lang', 'zh-cn'])).out;
+    const en = (await run([file, '--lang', 'en'])).out;
     assert.notEqual(zh, en);
     assert.match(zh, /[\u4e00-\u9fff]/, 'Chinese text');
     let out = '';
-    main([file], { out: (s) => void (out += s), err: () => undefined }, { LANG: 'zh_CN.UTF-8' });
+    await main([file], { out: (s) => void (out += s), err: () => undefined }, { LANG: 'zh_CN.UTF-8' });
     assert.equal(out, zh);
-    assert.equal(run([file, '--lang', 'fr']).code, 2);
+    assert.equal((await run([file, '--lang', 'fr'])).code, 2);
   });
 });

@@ -3,12 +3,13 @@
  * Exit 0 when every file was analysed (with or without events), 1 when `--fail-on` kinds were
  * found, 2 when a file could not be read (the others are still analysed) or the arguments are wrong.
  */
-import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
-import { analyze } from '../core/analyze.js';
-import { eventToJson, fileToJson, SCHEMA, type FileResult } from '../core/json.js';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip, gunzipSync } from 'node:zlib';
+import { Analyzer } from '../core/analyze.js';
+import { eventToJson, SCHEMA, type FileResult } from '../core/json.js';
 import { langFromLocale, type Lang } from '../core/l10n/l10n.js';
-import type { EventKind } from '../core/model/events.js';
+import type { Analysis, EventKind, KernelEvent } from '../core/model/events.js';
 import { filterEvents, parseKinds, Redactor, timeKey, type EventFilter } from '../core/report/filters.js';
 import { markdownReport, textSummary } from '../core/report/summary.js';
 
@@ -148,46 +149,128 @@ function parseArgs(argv: string[], io: Io, env: NodeJS.ProcessEnv): Options | nu
   return o;
 }
 
-export function main(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv = process.env): number {
+/** Reads a log in pieces that end at line breaks (gunzipping `.gz` by its magic bytes), for any size. */
+export async function* readLogPieces(file: string, pieceBytes = 8 << 20): AsyncGenerator<string> {
+  const raw: AsyncIterable<Buffer> =
+    file === '-'
+      ? (process.stdin as AsyncIterable<Buffer>)
+      : (async function* () {
+          const fd = openSync(file, 'r');
+          try {
+            for (;;) {
+              const buf = Buffer.alloc(pieceBytes);
+              const r = readSync(fd, buf, 0, buf.length, null);
+              if (r <= 0) return;
+              yield buf.subarray(0, r);
+            }
+          } finally {
+            closeSync(fd);
+          }
+        })();
+  const it = raw[Symbol.asyncIterator]();
+  const head = await it.next();
+  if (head.done) return;
+  const rest: AsyncIterable<Buffer> = (async function* () {
+    yield head.value;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  })();
+  const gz = head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
+  const bytes: AsyncIterable<Buffer> = gz ? Readable.from(rest).pipe(createGunzip()) : rest;
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let carry = '';
+  let first = true;
+  for await (const chunk of bytes) {
+    let s = carry + decoder.decode(chunk, { stream: true });
+    if (first && s.length > 0) {
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      first = false;
+    }
+    // Cut after the last line break; a trailing `\r` waits in case `\n` follows.
+    let cut = Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'));
+    if (cut === s.length - 1 && s.charCodeAt(cut) === 13) cut = Math.max(s.lastIndexOf('\n', cut - 1), s.lastIndexOf('\r', cut - 1));
+    if (cut < 0) {
+      carry = s;
+      continue;
+    }
+    yield s.slice(0, cut + 1);
+    carry = s.slice(cut + 1);
+  }
+  carry += decoder.decode();
+  if (carry.length > 0) yield carry;
+}
+
+function errorText(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
+}
+
+export async function main(argv: string[], io: Io = stdio, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const o = parseArgs(argv, io, env);
   if (typeof o === 'number') return o;
   let readError = false;
   let failed = false;
   let incomparable = 0;
-  const results: FileResult[] = [];
   const hosts = new Set<string>();
   const chunks: string[] = [];
-  // With --redact the whole output is redacted at the end, once every host is known.
+  // With --redact the output is redacted once every host is known (JSON Lines: as they appear).
+  const redactor = new Redactor([]);
   const emit = (s: string): void => void (o.redact ? chunks.push(s) : io.out(s));
+  const options = o.kernel ? { kernel: o.kernel } : {};
+  let firstFile = true;
+  if (o.format === 'json') emit(`{"schema":${JSON.stringify(SCHEMA)},"files":[`);
 
   for (const file of o.files) {
-    let text: string;
+    const analyzer = new Analyzer(options);
+    let kept: KernelEvent[] = [];
+    const take = (events: KernelEvent[]): void => {
+      const f = filterEvents(events, o.filter);
+      incomparable += f.incomparable;
+      for (const ev of f.events) {
+        if (o.failOn.includes(ev.kind)) failed = true;
+        if (ev.host && !hosts.has(ev.host)) {
+          hosts.add(ev.host);
+          redactor.addHost(ev.host);
+        }
+        // JSON Lines streams each event as it settles: constant memory for logs of any size.
+        if (o.format === 'jsonl') {
+          const line = JSON.stringify({ file, ...eventToJson(ev) }) + '\n';
+          io.out(o.redact ? redactor.redact(line) : line);
+        } else kept.push(ev);
+      }
+    };
+    let error: string | null = null;
     try {
-      text = readLog(file);
+      for await (const piece of readLogPieces(file)) {
+        analyzer.feed(piece);
+        take(analyzer.drain());
+      }
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const msg = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (e as Error).message;
-      io.err(`kernel-triage: ${file}: ${msg}\n`);
-      results.push({ file, analysis: null, error: msg });
+      error = errorText(e);
+      io.err(`kernel-triage: ${file}: ${error}\n`);
       readError = true;
-      continue;
     }
-    const analysis = analyze(text, o.kernel ? { kernel: o.kernel } : {});
-    const kept = filterEvents(analysis.events, o.filter);
-    incomparable += kept.incomparable;
-    analysis.events = kept.events;
-    for (const ev of analysis.events) if (ev.host) hosts.add(ev.host);
-    if (analysis.events.some((e) => o.failOn.includes(e.kind))) failed = true;
-    results.push({ file, analysis, error: null });
-    if (o.format === 'jsonl') for (const ev of analysis.events) emit(JSON.stringify({ file, ...eventToJson(ev) }) + '\n');
-    else if (o.format === 'text') emit(textSummary(file, analysis.events, o.lang) + analysis.problems.map((p) => `  note: line ${p.line + 1}: ${p.message}\n`).join('') + '\n');
-    else if (o.format === 'markdown') emit(markdownReport(file, analysis.events, o.lang) + '\n');
+    const analysis: Analysis | null = error === null ? analyzer.finish() : null;
+    if (analysis) {
+      take(analysis.events);
+      analysis.events = kept.sort((a, b) => a.startLine - b.startLine);
+      kept = [];
+    }
+    if (o.format === 'json') {
+      emit((firstFile ? '' : ',') + fileJsonHead({ file, analysis, error }));
+      analysis?.events.forEach((ev, i) => emit((i ? ',' : '') + JSON.stringify(eventToJson(ev))));
+      emit(`],"problems":${JSON.stringify(analysis ? analysis.problems.map((p) => ({ line: p.line + 1, message: p.message })) : [])}}`);
+      firstFile = false;
+    } else if (analysis && o.format === 'text') emit(textSummary(file, analysis.events, o.lang) + analysis.problems.map((p) => `  note: line ${p.line + 1}: ${p.message}\n`).join('') + '\n');
+    else if (analysis && o.format === 'markdown') emit(markdownReport(file, analysis.events, o.lang) + '\n');
   }
-  if (o.format === 'json') emit(JSON.stringify({ schema: SCHEMA, files: results.map(fileToJson) }) + '\n');
-  if (o.redact) {
-    const r = new Redactor([...hosts]);
-    io.out(r.redact(chunks.join('')));
-  }
+  if (o.format === 'json') emit(']}\n');
+  if (o.redact && chunks.length > 0) io.out(redactor.redact(chunks.join('')));
   if (incomparable > 0) io.err(`kernel-triage: ${incomparable} event(s) kept because their time could not be compared with --since/--until\n`);
   return readError ? 2 : failed ? 1 : 0;
+}
+
+/** The file object of the JSON contract up to the opening of its `events` array. */
+function fileJsonHead(r: FileResult): string {
+  const j = JSON.stringify({ file: r.file, lines: r.analysis?.lines ?? 0, error: r.error });
+  return `${j.slice(0, -1)},"events":[`;
 }

@@ -199,6 +199,16 @@ export class Analyzer {
     for (let i = this.builders.length - 1; i >= 0 && !this.builders[i]!.sealed; i--) this.builders[i]!.sealed = true;
     this.builders.push(b);
     this.setOpen(b);
+    // A report left open by a host that went quiet ends once many newer events began: it can no
+    // longer take lines, so events settle (and stream out) in bounded memory.
+    const old = this.builders[this.builders.length - 1 - REAPER_WINDOW];
+    if (old) for (const h of this.hosts.values()) if (h.open === old) this.closeHost(h);
+  }
+
+  private closeHost(h: HostState): void {
+    if (h.open) this.openCount--;
+    h.open = null;
+    h.gap = 0;
   }
 
   private handle(rec: ReportLine, ctx: LineCtx): void {
@@ -276,16 +286,11 @@ export class Analyzer {
   drain(): KernelEvent[] {
     const bs = this.builders;
     let n = 0;
-    while (n < bs.length - REAPER_WINDOW && bs[n]!.sealed && !this.isOpen(bs[n]!)) n++;
+    while (n < bs.length - REAPER_WINDOW && bs[n]!.sealed) n++;
     if (n === 0) return [];
     const done = bs.slice(0, n);
     this.builders = bs.slice(n);
     return this.settle(done.map((b) => b.finish() as KernelEvent));
-  }
-
-  private isOpen(b: Builder): boolean {
-    for (const h of this.hosts.values()) if (h.open === b) return true;
-    return false;
   }
 
   /** Gives events without their own CPU line the kernel of their boot. */

@@ -87,6 +87,10 @@ export class Redactor {
 
   constructor(private hosts: string[] = []) {}
 
+  addHost(host: string): void {
+    if (!this.hosts.includes(host)) this.hosts.push(host);
+  }
+
   private token(kind: string, value: string): string {
     let m = this.maps.get(kind);
     if (!m) this.maps.set(kind, (m = new Map()));

@@ -1,0 +1,52 @@
+/**
+ * Streaming: the CLI reads logs in pieces that end at line breaks and hands settled events out as
+ * it goes. Piece by piece must give the same events as the whole text.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { readLogPieces } from '../../server/src/cli/main.js';
+import { Analyzer, analyze } from '../../server/src/core/analyze.js';
+import { eventToJson } from '../../server/src/core/json.js';
+import { FIXTURES } from '../helpers.js';
+
+const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.log'));
+
+async function pieces(path: string, size: number): Promise<string[]> {
+  const out: string[] = [];
+  for await (const p of readLogPieces(path, size)) out.push(p);
+  return out;
+}
+
+describe('streaming', () => {
+  for (const f of files) {
+    test(`${f}: 1 KiB pieces give the events of the whole text`, async () => {
+      const path = join(FIXTURES, f);
+      const ps = await pieces(path, 1024);
+      assert.equal(ps.join(''), readFileSync(path, 'utf8').replace(/^\ufeff/, ''), 'pieces put back together are the file');
+      for (const p of ps.slice(0, -1)) assert.match(p, /[\r\n]$/, 'every piece but the last ends at a line break');
+      const a = new Analyzer();
+      const got = [];
+      for (const p of ps) {
+        a.feed(p);
+        got.push(...a.drain());
+      }
+      const fin = a.finish();
+      got.push(...fin.events);
+      const whole = analyze(readFileSync(path, 'utf8'));
+      assert.equal(fin.lines, whole.lines);
+      assert.deepEqual(got.map(eventToJson), whole.events.map(eventToJson));
+    });
+  }
+  test('gzip input and a CRLF split across pieces', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-stream-'));
+    const text = 'a\r\nb\r\n'.repeat(2000);
+    writeFileSync(join(dir, 'x.log.gz'), gzipSync(Buffer.from(text)));
+    const ps = await pieces(join(dir, 'x.log.gz'), 3);
+    assert.equal(ps.join(''), text);
+    for (const p of ps) assert.ok(!p.startsWith('\n'), 'no piece starts inside a CRLF pair');
+  });
+});
