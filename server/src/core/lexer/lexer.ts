@@ -15,19 +15,16 @@ function getLexer(): Lexer {
   return lexer;
 }
 
-/**
- * The prefix lexer: prefix tokens, then the rest of the line as one token. Its catch-all token
- * cannot use first-character optimization, which costs little: a line has a handful of tokens.
- */
+/** The prefix lexer: prefix tokens, then the rest of the line as one token. */
 function getPrefixLexer(): Lexer {
-  prefixLexer ??= new Lexer(T.prefixTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: true });
+  prefixLexer ??= new Lexer(T.prefixTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: true });
   return prefixLexer;
 }
 
 /** Builds both lexers with Chevrotain's validations on (tests call this once). */
 export function validateLexer(): void {
   new Lexer(T.allTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: false });
-  new Lexer(T.prefixTokens, { positionTracking: 'onlyOffset', ensureOptimizations: false, skipValidations: false });
+  new Lexer(T.prefixTokens, { positionTracking: 'onlyOffset', ensureOptimizations: true, skipValidations: false });
 }
 
 export type PrefixKind =

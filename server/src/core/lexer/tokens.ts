@@ -159,7 +159,14 @@ export const allTokens: TokenType[] = [
  * tokens are only made when a line needs them (key=value fields), which keeps the bulk of a
  * report (frames, stats, rows) cheap.
  */
-export const Rest = createToken({ name: 'Rest', pattern: /[^]+/, line_breaks: true });
+export const Rest = createToken({
+  name: 'Rest',
+  pattern: { exec: (text: string, offset: number) => (offset < text.length ? [text.slice(offset)] as [string] : null) },
+  line_breaks: true,
+  // Every UTF-16 code unit may start the rest of a line; saying so keeps the lexer's
+  // first-character optimization on.
+  start_chars_hint: Array.from({ length: 0x10000 }, (_, i) => i),
+});
 
 /** Prefix tokens then the rest of the line; the full `allTokens` tokenizes messages. */
 export const prefixTokens: TokenType[] = [WS, KmsgHeader, Level, DecodedLevel, AndroidTime, IsoTime, UnixTime, SyslogTime, FullTime, CallerId, AndroidContext, Monotonic, CTime, Host, Tag, Rest];
