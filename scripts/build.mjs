@@ -17,4 +17,6 @@ await Promise.all([
   build({ ...node, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...node, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
   build({ ...node, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] }),
+  // The tasks-table webview: a browser bundle; its CSS import becomes media/out/taskTable.css.
+  build({ entryPoints: ['media/taskTable/main.ts'], outfile: 'media/out/taskTable.js', bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, legalComments: 'eof', logLevel: 'warning' }),
 ]);

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { EventCountsNotification, type EventCounts } from '../../server/src/protocol.js';
+import { registerTaskTable } from './taskTable/panel.js';
 
 let client: LanguageClient | undefined;
 /** Latest event counts per document URI. */
@@ -36,6 +37,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       updateContext();
     }),
   );
+  // Before start: a tasks-table panel restored after a reload must find its serializer.
+  registerTaskTable(context, () => client);
   await client.start();
   updateContext();
 }

@@ -28,3 +28,6 @@ export interface Settings {
   /** Kernel release to assume where a log does not print one. */
   kernel: string;
 }
+
+/** `kernelTriage/tasksTable` — client → server request for the tasks-table webview (types in webviewProtocol.ts). */
+export { TasksTableRequest, type TasksTableParams, type TasksTableResult } from './webviewProtocol.js';

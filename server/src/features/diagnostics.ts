@@ -55,7 +55,14 @@ function killText(ev: OomEvent, lang: Lang): string {
   const k = ev.killed;
   if (!k) return t(lang, 'OOM report without a kill line (cut short?)');
   const mem = victimMemory(ev, inferPageSize(ev));
-  const where = ev.memcg?.oomMemcg ? t(lang, 'in memory cgroup {0}', printable(ev.memcg.oomMemcg)) + (ev.memcg.limitKb ? ` (${t(lang, 'limit {0}', mib(ev.memcg.limitKb))})` : '') : t(lang, 'system-wide');
+  // Where: the memcg when named; the kill line's own words when the report header is missing.
+  const where = ev.memcg?.oomMemcg
+    ? t(lang, 'in memory cgroup {0}', printable(ev.memcg.oomMemcg)) + (ev.memcg.limitKb ? ` (${t(lang, 'limit {0}', mib(ev.memcg.limitKb))})` : '')
+    : ev.killMessage?.startsWith('Memory cgroup')
+      ? t(lang, 'in a memory cgroup the log does not name')
+      : ev.globalOom || ev.constraint === 'CONSTRAINT_NONE' || ev.killMessage === 'Out of memory'
+        ? t(lang, 'system-wide')
+        : t(lang, 'scope not in the log');
   return t(lang, 'OOM kill: {0} (pid {1}) killed, {2} resident, {3}', printable(k.comm), k.pid, mem.rssKb !== null ? mib(mem.rssKb) : '?', where);
 }
 
@@ -109,8 +116,8 @@ function oomDiagnostics(group: OomEvent[], lang: Lang): DiagnosticData[] {
   let message = killText(first, lang);
   if (!first.trigger) message += ` — ${t(lang, 'the report header is not in the log: the kernel rate-limits OOM reports (5 per 5 s), so kill lines can arrive alone during a storm')}`;
   if (group.length > 1) {
-    const where = first.memcg?.oomMemcg ? printable(first.memcg.oomMemcg) : first.trigger ? t(lang, 'triggered by {0}', printable(first.trigger.comm)) : '';
-    message = t(lang, 'OOM storm: {0} kills {1}', group.length, where) + ` — ${message}`;
+    const where = first.memcg?.oomMemcg ? printable(first.memcg.oomMemcg) : first.trigger ? t(lang, 'triggered by {0}', printable(first.trigger.comm)) : null;
+    message = (where ? t(lang, 'OOM storm: {0} kills {1}', group.length, where) : t(lang, 'OOM storm: {0} kills', group.length)) + ` — ${message}`;
     for (const ev of group.slice(1)) {
       related.push({ line: oomLine(ev), message: killText(ev, lang) });
       const r = victimRow(ev);

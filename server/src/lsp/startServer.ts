@@ -5,6 +5,8 @@
  */
 import {
   DiagnosticSeverity,
+  ErrorCodes,
+  ResponseError,
   DocumentSymbol,
   FoldingRangeKind,
   MarkupKind,
@@ -21,6 +23,8 @@ import { diagnostics, type Severity } from '../features/diagnostics.js';
 import { foldingRanges } from '../features/folding.js';
 import { hover } from '../features/hover.js';
 import { documentSymbols } from '../features/symbols.js';
+import { tasksTableResult } from '../features/taskTable.js';
+import { isTasksTableParams, TasksTableRequest, type TasksTableResult } from '../webviewProtocol.js';
 import { EventCountsNotification, type EventCounts, type Settings } from '../protocol.js';
 import { lineRange, linesRange, offsetAt, positionAt } from './convert.js';
 import { AnalysisCache, type Analysed } from './documents.js';
@@ -176,6 +180,13 @@ export function startServer(connection: Connection): void {
     const h = hover({ analysis, text, offset, line, lineStart: index.starts[line]!, lineEnd: index.ends[line]!, lang: langOf(r.s) });
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: positionAt(index, h.start), end: positionAt(index, h.end) } };
+  });
+
+  connection.onRequest(TasksTableRequest, async (p: unknown): Promise<TasksTableResult> => {
+    if (!isTasksTableParams(p)) throw new ResponseError(ErrorCodes.InvalidParams, 'kernelTriage/tasksTable: expected { uri, line?, index? }');
+    const r = await analysed(p.uri);
+    const lang = langOf(r ? r.s : await getSettings(p.uri));
+    return tasksTableResult(r ? r.a.analysis : null, p, lang);
   });
 
   documents.listen(connection);
