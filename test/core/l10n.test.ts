@@ -18,9 +18,11 @@ function sources(dir: string): string[] {
 /** Literal message keys: `t(lang, '…')` calls and `row('…', …)` labels (translated by row()). */
 function literalKeys(): string[] {
   const keys = new Set<string>();
-  for (const f of sources(join(ROOT, 'server', 'src'))) {
+  for (const f of [...sources(join(ROOT, 'server', 'src')), ...sources(join(ROOT, 'client', 'src'))]) {
     const src = readFileSync(f, 'utf8');
     for (const m of src.matchAll(/\bt\(lang, (['"])((?:(?!\1).)+)\1/g)) keys.add(m[2]!);
+    // The client's runtime strings (VS Code loads the same bundle for vscode.l10n.t).
+    for (const m of src.matchAll(/\bl10n\.t\((['"])((?:(?!\1).)+)\1/g)) keys.add(m[2]!);
     for (const m of src.matchAll(/\brow\('([^']+)'/g)) keys.add(m[1]!);
     // Evidence templates of the knowledge modules: e('…', …)
     for (const m of src.matchAll(/\be\((['"])((?:(?!\1).)+)\1/g)) keys.add(m[2]!);

@@ -218,15 +218,18 @@ class TaskTablePanel {
  */
 export function registerTaskTable(context: vscode.ExtensionContext, getClient: GetClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(SHOW_TASK_TABLE_COMMAND, async () => {
+    vscode.commands.registerCommand(SHOW_TASK_TABLE_COMMAND, async (arg?: unknown) => {
       const ed = vscode.window.activeTextEditor;
       const cur = TaskTablePanel.current;
+      // From a code lens: `{ uri, line }` of the storm's first event, validated; else the cursor.
+      const lens = arg && typeof arg === 'object' && typeof (arg as { uri?: unknown }).uri === 'string' && Number.isInteger((arg as { line?: unknown }).line) ? (arg as { uri: string; line: number }) : null;
+      const fromLens = lens !== null && ed !== undefined && ed.document.uri.toString() === lens.uri;
       if (!ed) {
         if (cur) cur.panel.reveal(undefined, false);
         else void vscode.window.showInformationMessage(vscode.l10n.t('Open a kernel log to see the tasks of its OOM events.'));
         return;
       }
-      const at = { line: ed.selection.active.line };
+      const at = { line: fromLens ? lens.line : ed.selection.active.line };
       if (cur) {
         cur.panel.reveal(vscode.ViewColumn.Beside, true);
         await cur.load(ed.document.uri, at);

@@ -3,13 +3,13 @@
  * Exit 0 when every file was analysed (with or without events), 1 when `--fail-on` kinds were
  * found, 2 when a file could not be read (the others are still analysed) or the arguments are wrong.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { createGunzip, gunzipSync } from 'node:zlib';
 import { Analyzer } from '../core/analyze.js';
+import { readLogPieces } from '../node/readLog.js';
 import { eventToJson, SCHEMA, type FileResult } from '../core/json.js';
 import { langFromLocale, type Lang } from '../core/l10n/l10n.js';
 import type { Analysis, EventKind, KernelEvent } from '../core/model/events.js';
+
+export { readLogPieces };
 import { filterEvents, parseKinds, Redactor, timeKey, type EventFilter } from '../core/report/filters.js';
 import { markdownReport, textSummary } from '../core/report/summary.js';
 
@@ -40,19 +40,6 @@ export interface Io {
 }
 
 const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
-
-export function decode(buf: Buffer): string {
-  // As VS Code reads it: UTF-8, U+FFFD for bad bytes, no BOM.
-  const s = new TextDecoder('utf-8', { fatal: false }).decode(buf);
-  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-}
-
-/** Reads a log, gunzipping rotated logs (`kern.log.2.gz`) by their magic bytes. */
-export function readLog(file: string): string {
-  let buf = file === '-' ? readFileSync(0) : readFileSync(file);
-  if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) buf = gunzipSync(buf);
-  return decode(buf);
-}
 
 interface Options {
   format: Format;
@@ -147,56 +134,6 @@ function parseArgs(argv: string[], io: Io, env: NodeJS.ProcessEnv): Options | nu
     return 2;
   }
   return o;
-}
-
-/** Reads a log in pieces that end at line breaks (gunzipping `.gz` by its magic bytes), for any size. */
-export async function* readLogPieces(file: string, pieceBytes = 8 << 20): AsyncGenerator<string> {
-  const raw: AsyncIterable<Buffer> =
-    file === '-'
-      ? (process.stdin as AsyncIterable<Buffer>)
-      : (async function* () {
-          const fd = openSync(file, 'r');
-          try {
-            for (;;) {
-              const buf = Buffer.alloc(pieceBytes);
-              const r = readSync(fd, buf, 0, buf.length, null);
-              if (r <= 0) return;
-              yield buf.subarray(0, r);
-            }
-          } finally {
-            closeSync(fd);
-          }
-        })();
-  const it = raw[Symbol.asyncIterator]();
-  const head = await it.next();
-  if (head.done) return;
-  const rest: AsyncIterable<Buffer> = (async function* () {
-    yield head.value;
-    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
-  })();
-  const gz = head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
-  const bytes: AsyncIterable<Buffer> = gz ? Readable.from(rest).pipe(createGunzip()) : rest;
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  let carry = '';
-  let first = true;
-  for await (const chunk of bytes) {
-    let s = carry + decoder.decode(chunk, { stream: true });
-    if (first && s.length > 0) {
-      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-      first = false;
-    }
-    // Cut after the last line break; a trailing `\r` waits in case `\n` follows.
-    let cut = Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'));
-    if (cut === s.length - 1 && s.charCodeAt(cut) === 13) cut = Math.max(s.lastIndexOf('\n', cut - 1), s.lastIndexOf('\r', cut - 1));
-    if (cut < 0) {
-      carry = s;
-      continue;
-    }
-    yield s.slice(0, cut + 1);
-    carry = s.slice(cut + 1);
-  }
-  carry += decoder.decode();
-  if (carry.length > 0) yield carry;
 }
 
 function errorText(e: unknown): string {

@@ -70,6 +70,7 @@ export class Analyzer {
   private openCount = 0;
   private lines = 0;
   private text = '';
+  private offsetBase = 0;
   /** Kernel per host and boot, from banners and CPU lines, for events that print none. */
   private readonly perBoot = new Map<string, { release: string; arch: string | null; source: 'banner' | 'cpu-line' }>();
 
@@ -77,9 +78,13 @@ export class Analyzer {
     this.hs = this.hosts.get('')!;
   }
 
-  /** Analyse the next piece of the log: whole lines, whose first line is physical line `lineBase`. */
-  feed(text: string, lineBase = this.lines): void {
+  /**
+   * Analyse the next piece of the log: whole lines, whose first line is physical line `lineBase`
+   * and whose first character is at `offsetBase` in the whole text (for located fields).
+   */
+  feed(text: string, lineBase = this.lines, offsetBase = 0): void {
     this.text = text;
+    this.offsetBase = offsetBase;
     const index = new LineIndex(text);
     const count = index.count;
     if (lineBase === 0 && looksBinary(text)) this.problems.push({ line: 0, message: 'This does not look like a text log (NUL bytes or undecodable data); events in it may be missed.' });
@@ -134,7 +139,7 @@ export class Analyzer {
     if (open instanceof OomBuilder && open.inTable && this.hosts.size <= 2) {
       const m = TASK_ROW.exec(text.slice(start, end));
       if (m) {
-        open.addFastRow(m[0], { line, prefix: NO_PREFIX, msgStart: start + m.index, msgEnd: end, locate: this.options.fields === true });
+        open.addFastRow(m[0], { line, prefix: NO_PREFIX, msgStart: start + m.index, msgEnd: end, locate: this.options.fields === true, base: this.offsetBase });
         this.hs.gap = 0;
         return;
       }
@@ -190,7 +195,7 @@ export class Analyzer {
       this.foreignLine();
       return;
     }
-    this.handle(rec, { line, prefix: lx.prefix, msgStart: lx.msgStart, msgEnd: end, locate: this.options.fields === true });
+    this.handle(rec, { line, prefix: lx.prefix, msgStart: lx.msgStart, msgEnd: end, locate: this.options.fields === true, base: this.offsetBase });
   }
 
   private startEvent(b: Builder): void {

@@ -4,8 +4,11 @@
  * ../features/ turned into LSP types. Only this folder knows LSP.
  */
 import {
+  CancellationToken,
+  Command,
   DiagnosticSeverity,
   ErrorCodes,
+  LSPErrorCodes,
   ResponseError,
   DocumentSymbol,
   FoldingRangeKind,
@@ -18,7 +21,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { langFromLocale, type Lang } from '../core/l10n/l10n.js';
+import { langFromLocale, t, type Lang } from '../core/l10n/l10n.js';
 import { diagnostics, type Severity } from '../features/diagnostics.js';
 import { foldingRanges } from '../features/folding.js';
 import { hover } from '../features/hover.js';
@@ -27,7 +30,23 @@ import { tasksTableResult } from '../features/taskTable.js';
 import { isTasksTableParams, TasksTableRequest, type TasksTableResult } from '../webviewProtocol.js';
 import { EventCountsNotification, type EventCounts, type Settings } from '../protocol.js';
 import { lineRange, linesRange, offsetAt, positionAt } from './convert.js';
-import { AnalysisCache, type Analysed } from './documents.js';
+import { AnalysisCache, Cancelled, type Analysed } from './documents.js';
+import { Analyzer } from '../core/analyze.js';
+import { markdownReport, oneLine } from '../core/report/summary.js';
+import type { KernelEvent } from '../core/model/events.js';
+import { definition, oomGroups, references } from '../features/navigation.js';
+import { readLogPieces } from '../node/readLog.js';
+import {
+  AnalyseFileRequest,
+  EventsRequest,
+  SummaryRequest,
+  type AnalyseFileParams,
+  type AnalyseFileResult,
+  type EventEntry,
+  type EventsParams,
+  type SummaryParams,
+  type SummaryResult,
+} from '../protocol.js';
 import { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -46,10 +65,12 @@ export function startServer(connection: Connection): void {
   const settings = new Map<string, Promise<Settings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let canPullConfiguration = false;
+  let canShowProgress = false;
   let clientLocale: string | undefined;
 
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
     const opts = (params.initializationOptions ?? {}) as { locale?: string };
     clientLocale = opts.locale ?? params.locale;
     return {
@@ -58,6 +79,9 @@ export function startServer(connection: Connection): void {
         foldingRangeProvider: true,
         documentSymbolProvider: true,
         hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'kernel-triage', version: '0.1.0' },
     };
@@ -88,12 +112,41 @@ export function startServer(connection: Connection): void {
     return doc.languageId !== 'log' || s.plainLogFiles;
   }
 
+  /** Documents above this size get a progress notification while they are analysed. */
+  const PROGRESS_FROM = 4 * 1024 * 1024;
+
+  async function analyse(doc: TextDocument, s: Settings): Promise<Analysed> {
+    const current = (): number | undefined => documents.get(doc.uri)?.version;
+    if (!canShowProgress || doc.getText().length < PROGRESS_FROM || cache.peek(doc.uri)?.version === doc.version) return cache.get(doc, s.kernel, current);
+    const p = await connection.window.createWorkDoneProgress();
+    p.begin('Kernel Log Triage', 0, 'Analysing…', false);
+    try {
+      return await cache.get(doc, s.kernel, current, { report: (f) => p.report(Math.round(f * 100)) });
+    } finally {
+      p.done();
+    }
+  }
+
+  /**
+   * The analysis for a request. While a newer version is being analysed, requests are answered from
+   * the last finished analysis (a hover during a long first analysis waits for it).
+   */
   async function analysed(uri: string): Promise<{ a: Analysed; s: Settings } | null> {
     const doc = documents.get(uri);
     if (!doc) return null;
     const s = await getSettings(uri);
     if (!served(doc, s)) return null;
-    return { a: cache.get(doc, s.kernel), s };
+    const last = cache.peek(uri);
+    if (last && last.version !== doc.version) return { a: last, s };
+    try {
+      return { a: await analyse(doc, s), s };
+    } catch (e) {
+      if (e instanceof Cancelled) {
+        const again = documents.get(uri);
+        return again ? { a: await analyse(again, s), s } : null;
+      }
+      throw e;
+    }
   }
 
   function schedule(doc: TextDocument, delay = VALIDATE_DELAY_MS): void {
@@ -116,7 +169,14 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const { analysis, index } = cache.get(doc, s.kernel);
+    let a: Analysed;
+    try {
+      a = await analyse(doc, s);
+    } catch (e) {
+      if (e instanceof Cancelled) return; // a newer version is on its way
+      throw e;
+    }
+    const { analysis, index } = a;
     const byKind: Record<string, number> = {};
     for (const ev of analysis.events) byKind[ev.kind] = (byKind[ev.kind] ?? 0) + 1;
     let limitReached = false;
@@ -180,6 +240,104 @@ export function startServer(connection: Connection): void {
     const h = hover({ analysis, text, offset, line, lineStart: index.starts[line]!, lineEnd: index.ends[line]!, lang: langOf(r.s) });
     if (!h) return null;
     return { contents: { kind: MarkupKind.Markdown, value: h.markdown }, range: { start: positionAt(index, h.start), end: positionAt(index, h.end) } };
+  });
+
+  connection.onDefinition(async (p) => {
+    const r = await analysed(p.textDocument.uri);
+    if (!r) return null;
+    const { index, text, analysis } = r.a;
+    const offset = offsetAt(index, p.position);
+    const line = index.lineAt(offset);
+    const d = definition(analysis, text, offset, line, index.starts[line]!);
+    return d ? { uri: p.textDocument.uri, range: lineRange(index, d.line) } : null;
+  });
+
+  connection.onReferences(async (p) => {
+    const r = await analysed(p.textDocument.uri);
+    if (!r) return null;
+    const { index, text, analysis } = r.a;
+    const offset = offsetAt(index, p.position);
+    return references(analysis, text, index.starts, index.ends, offset, index.lineAt(offset)).map((x) => ({
+      uri: p.textDocument.uri,
+      range: { start: { line: x.line, character: x.start ?? 0 }, end: { line: x.line, character: x.end ?? 0 } },
+    }));
+  });
+
+  connection.onCodeLens(async (p) => {
+    const r = await analysed(p.textDocument.uri);
+    if (!r) return null;
+    const lang = langOf(r.s);
+    const { index } = r.a;
+    // One pair of lenses per storm group, not per kill.
+    return oomGroups(r.a.analysis).flatMap((g) => {
+      const range = lineRange(index, g[0]!.startLine);
+      const args = [{ uri: p.textDocument.uri, line: g[0]!.startLine }];
+      const count = g.length > 1 ? ` (${g.length})` : '';
+      return [
+        { range, command: Command.create(t(lang, 'Show Tasks Table') + count, 'kernelTriage.showTasksTable', ...args) },
+        { range, command: Command.create(t(lang, 'Copy Summary'), 'kernelTriage.copySummary', ...args) },
+      ];
+    });
+  });
+
+  const entry = (ev: KernelEvent, i: number, lang: Lang): EventEntry => ({ index: i, kind: ev.kind, startLine: ev.startLine, endLine: ev.endLine, time: ev.time, host: ev.host, summary: oneLine(ev, lang) });
+
+  connection.onRequest(EventsRequest, async (p: EventsParams): Promise<EventEntry[]> => {
+    if (!p || typeof p.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'kernelTriage/events: expected { uri }');
+    const r = await analysed(p.uri);
+    if (!r) return [];
+    const lang = langOf(r.s);
+    return r.a.analysis.events.map((ev, i) => entry(ev, i, lang));
+  });
+
+  connection.onRequest(SummaryRequest, async (p: SummaryParams): Promise<SummaryResult> => {
+    if (!p || typeof p.uri !== 'string' || !Number.isInteger(p.line)) throw new ResponseError(ErrorCodes.InvalidParams, 'kernelTriage/summary: expected { uri, line }');
+    const r = await analysed(p.uri);
+    if (!r) return { markdown: null };
+    const evs = r.a.analysis.events;
+    // The event under the line, else the nearest one before it.
+    let ev: KernelEvent | undefined = evs.find((e) => p.line >= e.startLine && p.line <= e.endLine);
+    ev ??= [...evs].reverse().find((e) => e.startLine <= p.line) ?? evs[0];
+    if (!ev) return { markdown: null };
+    const name = decodeURIComponent(p.uri.slice(p.uri.lastIndexOf('/') + 1));
+    return { markdown: markdownReport(name, [ev], langOf(r.s)) };
+  });
+
+  connection.onRequest(AnalyseFileRequest, async (p: AnalyseFileParams, token: CancellationToken): Promise<AnalyseFileResult> => {
+    if (!p || typeof p.path !== 'string' || p.path.length === 0) throw new ResponseError(ErrorCodes.InvalidParams, 'kernelTriage/analyseFile: expected { path }');
+    const s = await getSettings(`file://${p.path}`);
+    const lang = langOf(s);
+    const a = new Analyzer(s.kernel ? { kernel: s.kernel } : {});
+    const events: KernelEvent[] = [];
+    let size = 0;
+    try {
+      const { statSync } = await import('node:fs');
+      size = statSync(p.path).size;
+    } catch {
+      // reported by the reader below
+    }
+    const workDone = canShowProgress ? await connection.window.createWorkDoneProgress() : null;
+    workDone?.begin('Kernel Log Triage', 0, p.path, false);
+    let done = 0;
+    try {
+      for await (const piece of readLogPieces(p.path, 1 << 20)) {
+        if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+        a.feed(piece);
+        events.push(...a.drain());
+        done += piece.length;
+        if (size > 0) workDone?.report(Math.min(99, Math.round((100 * done) / size)));
+        await new Promise<void>((r) => setImmediate(r));
+      }
+    } catch (e) {
+      if (e instanceof ResponseError) throw e;
+      return { error: (e as Error).message, lines: 0, events: [], markdown: '' };
+    } finally {
+      workDone?.done();
+    }
+    const fin = a.finish();
+    events.push(...fin.events);
+    const name = p.path.slice(p.path.lastIndexOf('/') + 1);
+    return { error: null, lines: fin.lines, events: events.map((ev, i) => entry(ev, i, lang)), markdown: markdownReport(name, events, lang) };
   });
 
   connection.onRequest(TasksTableRequest, async (p: unknown): Promise<TasksTableResult> => {

@@ -15,6 +15,8 @@ export interface LineCtx {
   msgEnd: number;
   /** Record located fields (hovers need them; the CLI does not). */
   locate: boolean;
+  /** Offset of the analysed piece in the whole text: added to located fields. */
+  base: number;
 }
 
 /** Part names for folding and the outline: which part a line kind belongs to. */
@@ -81,7 +83,7 @@ export abstract class Builder<E extends EventBase = EventBase> {
   protected take(part: string, rec: ReportLine, ctx: LineCtx, fieldPrefix?: string): void {
     if (!this.sealed) this.ev.endLine = Math.max(this.ev.endLine, ctx.line);
     this.addPart(part, ctx.line);
-    if (ctx.locate) this.locate(fieldPrefix ?? camel(part), rec.at);
+    if (ctx.locate) this.locate(fieldPrefix ?? camel(part), rec.at, ctx.base);
   }
 
   protected addPart(name: string, line: number): void {
@@ -96,10 +98,10 @@ export abstract class Builder<E extends EventBase = EventBase> {
     parts.push({ name, startLine: line, endLine: line } satisfies Part);
   }
 
-  protected locate(prefix: string, at: Record<string, Loc>): void {
+  protected locate(prefix: string, at: Record<string, Loc>, base: number): void {
     for (const key in at) {
       const [start, end] = at[key]!;
-      this.ev.fields.push({ name: `${prefix}.${key}`, start, end } satisfies Field);
+      this.ev.fields.push({ name: `${prefix}.${key}`, start: start + base, end: end + base } satisfies Field);
     }
   }
 

@@ -1,0 +1,59 @@
+/**
+ * Reading logs from disk for the CLI and the language server ("Analyse File on Disk"): pieces that
+ * end at line breaks, UTF-8 decoded as VS Code decodes it (U+FFFD for bad bytes, no BOM), `.gz`
+ * recognised by its magic bytes. Node only; no editor types.
+ */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+
+/** Reads a log in pieces that end at line breaks (gunzipping `.gz` by its magic bytes), for any size. */
+export async function* readLogPieces(file: string, pieceBytes = 8 << 20): AsyncGenerator<string> {
+  const raw: AsyncIterable<Buffer> =
+    file === '-'
+      ? (process.stdin as AsyncIterable<Buffer>)
+      : (async function* () {
+          const fd = openSync(file, 'r');
+          try {
+            for (;;) {
+              const buf = Buffer.alloc(pieceBytes);
+              const r = readSync(fd, buf, 0, buf.length, null);
+              if (r <= 0) return;
+              yield buf.subarray(0, r);
+            }
+          } finally {
+            closeSync(fd);
+          }
+        })();
+  const it = raw[Symbol.asyncIterator]();
+  const head = await it.next();
+  if (head.done) return;
+  const rest: AsyncIterable<Buffer> = (async function* () {
+    yield head.value;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  })();
+  const gz = head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
+  const bytes: AsyncIterable<Buffer> = gz ? Readable.from(rest).pipe(createGunzip()) : rest;
+  const decoder = new TextDecoder('utf-8', { fatal: false });
+  let carry = '';
+  let first = true;
+  for await (const chunk of bytes) {
+    let s = carry + decoder.decode(chunk, { stream: true });
+    if (first && s.length > 0) {
+      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
+      first = false;
+    }
+    // Cut after the last line break; a trailing `\r` waits in case `\n` follows.
+    let cut = Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'));
+    if (cut === s.length - 1 && s.charCodeAt(cut) === 13) cut = Math.max(s.lastIndexOf('\n', cut - 1), s.lastIndexOf('\r', cut - 1));
+    if (cut < 0) {
+      carry = s;
+      continue;
+    }
+    yield s.slice(0, cut + 1);
+    carry = s.slice(cut + 1);
+  }
+  carry += decoder.decode();
+  if (carry.length > 0) yield carry;
+}
+
