@@ -5,7 +5,7 @@
  */
 import { Analyzer } from '../core/analyze.js';
 import { readLogPieces } from '../node/readLog.js';
-import { eventToJson, SCHEMA, type FileResult } from '../core/json.js';
+import { eventToJson, SCHEMA } from '../core/json.js';
 import { langFromLocale, type Lang } from '../core/l10n/l10n.js';
 import type { Analysis, EventKind, KernelEvent } from '../core/model/events.js';
 
@@ -147,32 +147,28 @@ export async function main(argv: string[], io: Io = stdio, env: NodeJS.ProcessEn
   let readError = false;
   let failed = false;
   let incomparable = 0;
-  const hosts = new Set<string>();
-  const chunks: string[] = [];
-  // With --redact the output is redacted once every host is known (JSON Lines: as they appear).
+  // --redact replaces hosts as they become known, so output can stream.
   const redactor = new Redactor([]);
-  const emit = (s: string): void => void (o.redact ? chunks.push(s) : io.out(s));
+  const out = (s: string): void => io.out(o.redact ? redactor.redact(s) : s);
   const options = o.kernel ? { kernel: o.kernel } : {};
-  let firstFile = true;
-  if (o.format === 'json') emit(`{"schema":${JSON.stringify(SCHEMA)},"files":[`);
+  const streaming = o.format === 'json' || o.format === 'jsonl';
+  if (o.format === 'json') io.out(`{"schema":${JSON.stringify(SCHEMA)},"files":[`);
 
-  for (const file of o.files) {
+  for (const [fileIndex, file] of o.files.entries()) {
     const analyzer = new Analyzer(options);
-    let kept: KernelEvent[] = [];
+    const kept: KernelEvent[] = [];
+    let emitted = 0;
+    if (o.format === 'json') io.out(`${fileIndex ? ',' : ''}{"file":${JSON.stringify(file)},"events":[`);
+    // JSON and JSON Lines stream each event as it settles: memory stays bounded for logs of any size.
     const take = (events: KernelEvent[]): void => {
       const f = filterEvents(events, o.filter);
       incomparable += f.incomparable;
       for (const ev of f.events) {
         if (o.failOn.includes(ev.kind)) failed = true;
-        if (ev.host && !hosts.has(ev.host)) {
-          hosts.add(ev.host);
-          redactor.addHost(ev.host);
-        }
-        // JSON Lines streams each event as it settles: constant memory for logs of any size.
-        if (o.format === 'jsonl') {
-          const line = JSON.stringify({ file, ...eventToJson(ev) }) + '\n';
-          io.out(o.redact ? redactor.redact(line) : line);
-        } else kept.push(ev);
+        if (ev.host) redactor.addHost(ev.host);
+        if (o.format === 'jsonl') out(JSON.stringify({ file, ...eventToJson(ev) }) + '\n');
+        else if (o.format === 'json') out((emitted++ ? ',' : '') + JSON.stringify(eventToJson(ev)));
+        else kept.push(ev);
       }
     };
     let error: string | null = null;
@@ -187,27 +183,17 @@ export async function main(argv: string[], io: Io = stdio, env: NodeJS.ProcessEn
       readError = true;
     }
     const analysis: Analysis | null = error === null ? analyzer.finish() : null;
-    if (analysis) {
-      take(analysis.events);
-      analysis.events = kept.sort((a, b) => a.startLine - b.startLine);
-      kept = [];
-    }
+    if (analysis) take(analysis.events);
     if (o.format === 'json') {
-      emit((firstFile ? '' : ',') + fileJsonHead({ file, analysis, error }));
-      analysis?.events.forEach((ev, i) => emit((i ? ',' : '') + JSON.stringify(eventToJson(ev))));
-      emit(`],"problems":${JSON.stringify(analysis ? analysis.problems.map((p) => ({ line: p.line + 1, message: p.message })) : [])}}`);
-      firstFile = false;
-    } else if (analysis && o.format === 'text') emit(textSummary(file, analysis.events, o.lang) + analysis.problems.map((p) => `  note: line ${p.line + 1}: ${p.message}\n`).join('') + '\n');
-    else if (analysis && o.format === 'markdown') emit(markdownReport(file, analysis.events, o.lang) + '\n');
+      const problems = analysis ? analysis.problems.map((p) => ({ line: p.line + 1, message: p.message })) : [];
+      io.out(`],"lines":${analysis?.lines ?? 0},"error":${JSON.stringify(error)},"problems":${JSON.stringify(problems)}}`);
+    }
+    if (!analysis || streaming) continue;
+    if (o.format === 'text') out(textSummary(file, kept, o.lang) + analysis.problems.map((p) => `  note: line ${p.line + 1}: ${p.message}\n`).join('') + '\n');
+    else out(markdownReport(file, kept, o.lang) + '\n');
   }
-  if (o.format === 'json') emit(']}\n');
-  if (o.redact && chunks.length > 0) io.out(redactor.redact(chunks.join('')));
+  if (o.format === 'json') io.out(']}\n');
   if (incomparable > 0) io.err(`kernel-triage: ${incomparable} event(s) kept because their time could not be compared with --since/--until\n`);
   return readError ? 2 : failed ? 1 : 0;
 }
 
-/** The file object of the JSON contract up to the opening of its `events` array. */
-function fileJsonHead(r: FileResult): string {
-  const j = JSON.stringify({ file: r.file, lines: r.analysis?.lines ?? 0, error: r.error });
-  return `${j.slice(0, -1)},"events":[`;
-}

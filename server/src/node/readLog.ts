@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 /** Reads a log in pieces that end at line breaks (gunzipping `.gz` by its magic bytes), for any size. */
-export async function* readLogPieces(file: string, pieceBytes = 8 << 20): AsyncGenerator<string> {
+export async function* readLogPieces(file: string, pieceBytes = 2 << 20): AsyncGenerator<string> {
   const raw: AsyncIterable<Buffer> =
     file === '-'
       ? (process.stdin as AsyncIterable<Buffer>)
