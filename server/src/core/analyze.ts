@@ -25,6 +25,17 @@ export interface AnalyzeOptions {
   kernel?: string;
   /** Record the located fields of each event (for hovers). Off by default: it costs memory. */
   fields?: boolean;
+  /**
+   * Resuming in the middle of a log (incremental re-analysis): the host whose lines come first,
+   * each host's boot number, and the kernel release known per host and boot.
+   */
+  resume?: {
+    host: string;
+    boots: Map<string, number>;
+    kernels: Map<string, { release: string; arch: string | null; source: 'banner' | 'cpu-line' }>;
+    /** An `oom_reaper:` line for a kill before the resume point: true when an earlier event takes it. */
+    claimReaper?: (pid: number, line: number) => boolean;
+  };
 }
 
 /** Kernel records are at most 1 KiB (printk LOG_LINE_MAX); a joined syslog line a few KiB. */
@@ -56,8 +67,8 @@ interface HostState {
   lastMono: number;
 }
 
-function newHost(): HostState {
-  return { open: null, banners: new Map(), gap: 0, boot: 0, sawKernelLine: false, lastMono: -1 };
+function newHost(boot = 0): HostState {
+  return { open: null, banners: new Map(), gap: 0, boot, sawKernelLine: boot > 0, lastMono: -1 };
 }
 
 export class Analyzer {
@@ -75,7 +86,24 @@ export class Analyzer {
   private readonly perBoot = new Map<string, { release: string; arch: string | null; source: 'banner' | 'cpu-line' }>();
 
   constructor(private readonly options: AnalyzeOptions = {}) {
-    this.hs = this.hosts.get('')!;
+    const r = options.resume;
+    if (r) {
+      for (const [host, boot] of r.boots) this.hosts.set(host, newHost(boot));
+      for (const [k, v] of r.kernels) this.perBoot.set(k, v);
+      this.hostKey = r.host;
+      if (!this.hosts.has(r.host)) this.hosts.set(r.host, newHost());
+    }
+    this.hs = this.hosts.get(this.hostKey)!;
+  }
+
+  /**
+   * Whether a report is open on a host other than `host`. When the next line starts an event of
+   * `host`, that event closes `host`'s report; with none open elsewhere, the analysis from that
+   * line on does not depend on what came before (a place to stop re-analysing, incremental.ts).
+   */
+  openElsewhere(host: string): boolean {
+    for (const [k, h] of this.hosts) if (h.open && k !== host) return true;
+    return false;
   }
 
   /**
@@ -124,7 +152,7 @@ export class Analyzer {
     if (key === this.hostKey) return;
     this.hostKey = key;
     let h = this.hosts.get(key);
-    if (!h) this.hosts.set(key, (h = newHost()));
+    if (!h) this.hosts.set(key, (h = newHost(this.options.resume?.boots.get(key) ?? 0)));
     this.hs = h;
   }
 
@@ -239,6 +267,7 @@ export class Analyzer {
             return;
           }
         }
+        if (this.options.resume?.claimReaper?.(rec.pid, ctx.line)) return;
         const b = new OomBuilder(ctx, hs.boot);
         this.startEvent(b);
         b.addReaper(rec, ctx);

@@ -9,55 +9,42 @@ export class LineIndex {
   readonly ends: Uint32Array;
   readonly count: number;
 
-  constructor(readonly text: string) {
-    let starts = new Uint32Array(1024);
-    let ends = new Uint32Array(1024);
-    let n = 0;
-    const len = text.length;
-    const hasCR = text.indexOf('\r') !== -1;
-    let pos = 0;
-    const push = (s: number, e: number): void => {
-      if (n === starts.length) {
-        const ns = new Uint32Array(n * 2);
-        ns.set(starts);
-        starts = ns;
-        const ne = new Uint32Array(n * 2);
-        ne.set(ends);
-        ends = ne;
-      }
-      starts[n] = s;
-      ends[n] = e;
-      n++;
-    };
-    if (!hasCR) {
-      while (pos <= len) {
-        const nl = text.indexOf('\n', pos);
-        if (nl === -1) {
-          if (pos < len) push(pos, len);
-          break;
-        }
-        push(pos, nl);
-        pos = nl + 1;
-      }
-    } else {
-      let s = 0;
-      for (let i = 0; i < len; i++) {
-        const c = text.charCodeAt(i);
-        if (c === 10) {
-          push(s, i);
-          s = i + 1;
-        } else if (c === 13) {
-          push(s, i);
-          if (i + 1 < len && text.charCodeAt(i + 1) === 10) i++;
-          s = i + 1;
-        }
-      }
-      if (s < len) push(s, len);
+  constructor(
+    readonly text: string,
+    arrays?: { starts: Uint32Array; ends: Uint32Array },
+  ) {
+    const { starts, ends } = arrays ?? scanLines(text, 0, text.length, true);
+    this.starts = starts;
+    this.ends = ends;
+    this.count = starts.length;
+  }
+
+  /**
+   * The index of `text` after replacing `[start, end)` of the old text by `inserted` characters:
+   * only the lines the edit touched are scanned again, the rest are copied and shifted.
+   */
+  edited(text: string, start: number, end: number, inserted: number): LineIndex {
+    const a = this.lineAt(start);
+    const b = this.lineAt(end);
+    const delta = inserted - (end - start);
+    const from = this.starts[a]!;
+    const last = b + 1 >= this.count;
+    const to = last ? text.length : this.starts[b + 1]! + delta;
+    const region = scanLines(text, from, to, last);
+    const tail = last ? 0 : this.count - (b + 1);
+    const n = a + region.starts.length + tail;
+    const starts = new Uint32Array(n);
+    const ends = new Uint32Array(n);
+    starts.set(this.starts.subarray(0, a));
+    ends.set(this.ends.subarray(0, a));
+    starts.set(region.starts, a);
+    ends.set(region.ends, a);
+    const at = a + region.starts.length;
+    for (let i = 0; i < tail; i++) {
+      starts[at + i] = this.starts[b + 1 + i]! + delta;
+      ends[at + i] = this.ends[b + 1 + i]! + delta;
     }
-    if (n === 0) push(0, 0);
-    this.starts = starts.subarray(0, n);
-    this.ends = ends.subarray(0, n);
-    this.count = n;
+    return new LineIndex(text, { starts, ends });
   }
 
   /** 0-based line containing `offset` (binary search). */
@@ -75,4 +62,57 @@ export class LineIndex {
   lineText(line: number): string {
     return this.text.slice(this.starts[line]!, this.ends[line]!);
   }
+}
+
+/**
+ * The lines of `text[from, to)`. `atEnd`: the range ends the text, so an empty text is one empty
+ * line; otherwise the range ends right after a line break.
+ */
+function scanLines(text: string, from: number, to: number, atEnd: boolean): { starts: Uint32Array; ends: Uint32Array } {
+  let starts = new Uint32Array(1024);
+  let ends = new Uint32Array(1024);
+  let n = 0;
+  const push = (s: number, e: number): void => {
+    if (n === starts.length) {
+      const ns = new Uint32Array(n * 2);
+      ns.set(starts);
+      starts = ns;
+      const ne = new Uint32Array(n * 2);
+      ne.set(ends);
+      ends = ne;
+    }
+    starts[n] = s;
+    ends[n] = e;
+    n++;
+  };
+  const cr = text.indexOf('\r', from);
+  if (cr === -1 || cr >= to) {
+    let pos = from;
+    while (pos < to) {
+      const nl = text.indexOf('\n', pos);
+      if (nl === -1 || nl >= to) {
+        push(pos, to);
+        break;
+      }
+      push(pos, nl);
+      pos = nl + 1;
+    }
+  } else {
+    let s = from;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        push(s, i);
+        s = i + 1;
+      } else if (c === 13) {
+        push(s, i);
+        if (i + 1 < to && text.charCodeAt(i + 1) === 10) i++;
+        s = i + 1;
+      }
+    }
+    if (s < to) push(s, to);
+  }
+  // An empty text is one empty line (as an editor shows it); text ending in a break has no extra line.
+  if (n === 0 && atEnd && from === 0) push(from, from);
+  return { starts: starts.slice(0, n), ends: ends.slice(0, n) };
 }

@@ -100,8 +100,6 @@ export class OomBuilder extends Builder<OomEvent> {
     this.take('tasks', FAST_ROW, ctx);
     this.addRow(row, ctx.line);
   }
-  /** Pids whose `oom_reaper:` line has been seen. */
-  private reaped = new Set<number>();
   private killedFromKillLine = false;
   private groupKill = false;
 
@@ -124,6 +122,7 @@ export class OomBuilder extends Builder<OomEvent> {
       alsoKilled: [],
       tasks: null,
       taskColumns: null,
+      reaped: [],
     });
   }
 
@@ -249,12 +248,12 @@ export class OomBuilder extends Builder<OomEvent> {
   /** `oom_reaper: reaped process …` for this event's victim (may come after later events). */
   /** Whether an `oom_reaper:` line for `pid` belongs here: the victim or a memory.oom.group member, once. */
   wantsReaper(pid: number): boolean {
-    if (this.reaped.has(pid)) return false;
+    if (this.ev.reaped.includes(pid)) return false;
     return this.ev.killed?.pid === pid || this.ev.alsoKilled.some((t) => t.pid === pid);
   }
 
   addReaper(rec: Extract<ReportLine, { k: 'reaper' | 'reaper-failed' }>, ctx: LineCtx): void {
-    this.reaped.add(rec.pid);
+    this.ev.reaped.push(rec.pid);
     this.take('reaper', rec, ctx);
     const ev = this.ev;
     if (rec.k !== 'reaper') return;

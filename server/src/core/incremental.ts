@@ -1,0 +1,171 @@
+/**
+ * Incremental re-analysis for the language server: after an edit, only the events around it are
+ * analysed again. The analysis restarts at the event that holds the edit's first line (its host's
+ * boot and kernel carried over) and stops at the first later event start where nothing is open
+ * any more; the events after that are the old ones, moved by the edit's line and offset shift.
+ * An append is the same case at the end of the text.
+ */
+import { Analyzer, type AnalyzeOptions } from './analyze.js';
+import { decodeGfp } from './knowledge/gfp.js';
+import { OomBuilder } from './parser/builders/oom.js';
+import type { Analysis, KernelEvent } from './model/events.js';
+import { LineIndex } from './text/lines.js';
+
+export interface Edit {
+  /** Offsets in the text before this edit. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface IncrementalResult {
+  analysis: Analysis;
+  index: LineIndex;
+  text: string;
+  /** Lines (in the new text) whose events were analysed again. */
+  from: number;
+  to: number;
+}
+
+type ResumeKernel = { release: string; arch: string | null; source: 'banner' | 'cpu-line' };
+
+function shift(ev: KernelEvent, lines: number, chars: number): void {
+  ev.startLine += lines;
+  ev.endLine += lines;
+  for (const p of ev.parts) {
+    p.startLine += lines;
+    p.endLine += lines;
+  }
+  for (const f of ev.fields) {
+    f.start += chars;
+    f.end += chars;
+  }
+  if (ev.kind === 'oom' && ev.tasks) for (const r of ev.tasks) r.line += lines;
+}
+
+/** Applies one edit to a previous analysis of `old` (analysed with fields on). */
+export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: string }, edit: Edit, options: AnalyzeOptions = {}): IncrementalResult {
+  const old = prev.text;
+  const text = old.slice(0, edit.start) + edit.text + old.slice(edit.end);
+  const index = prev.index.edited(text, edit.start, edit.end, edit.text.length);
+  const lineA = prev.index.lineAt(edit.start);
+  const lineB = prev.index.lineAt(edit.end);
+  const dLines = index.count - prev.index.count;
+  const dChars = edit.text.length - (edit.end - edit.start);
+  const evs = prev.analysis.events;
+
+  // Restart one event before the one holding the edit's first line (a late `oom_reaper:` line in
+  // the edited event may belong to it), else at that line.
+  let first = evs.findIndex((e) => e.endLine >= lineA);
+  if (first === -1) first = evs.length;
+  if (first > 0) first--;
+  const restart = first < evs.length ? Math.min(evs[first]!.startLine, lineA) : lineA;
+  const resumeFrom = first > 0 ? evs[first - 1]! : first < evs.length ? evs[first]! : null;
+
+  // What the analysis knew when it reached the restart line: boots per host, kernels per boot.
+  const boots = new Map<string, number>();
+  const kernels = new Map<string, ResumeKernel>();
+  for (let i = 0; i < first; i++) {
+    const e = evs[i]!;
+    boots.set(e.host ?? '', e.boot);
+    if (e.kernel && e.kernel.source !== 'setting') kernels.set(`${e.host ?? ''}\u0000${e.boot}`, { release: e.kernel.release, arch: e.kernel.arch, source: e.kernel.source });
+  }
+  const keptBefore = evs.slice(0, first);
+  // Late parts of earlier events (a reaper line after the edit) move with the text.
+  for (const e of keptBefore) {
+    for (const p of e.parts)
+      if (p.startLine > lineB) {
+        p.startLine += dLines;
+        p.endLine += dLines;
+      }
+    for (const f of e.fields)
+      if (f.start >= edit.end) {
+        f.start += dChars;
+        f.end += dChars;
+      }
+  }
+  // A reaper line in the region may belong to a kill before it, as in a full analysis.
+  const claimReaper = (pid: number, line: number): boolean => {
+    for (let i = keptBefore.length - 1; i >= 0 && i >= keptBefore.length - 64; i--) {
+      const e = keptBefore[i]!;
+      if (e.kind !== 'oom' || !(e.killed?.pid === pid || e.alsoKilled.some((t) => t.pid === pid))) continue;
+      // The same line seen again, or the first reaper line for that pid (OomBuilder.wantsReaper).
+      if (e.parts.some((p) => p.name === 'reaper' && p.startLine === line)) return true;
+      if (e.reaped.includes(pid)) return false;
+      e.reaped.push(pid);
+      e.parts.push({ name: 'reaper', startLine: line, endLine: line });
+      e.parts.sort((x, y) => x.startLine - y.startLine);
+      return true;
+    }
+    return false;
+  };
+  const resume = { host: resumeFrom?.host ?? '', boots, kernels, claimReaper };
+  const a = new Analyzer({ ...options, fields: true, resume });
+
+  // Old events after the edit, as candidate places to stop (in new line numbers).
+  const later = evs.filter((e) => e.startLine > lineB);
+  let next = 0;
+  let line = restart;
+  let stopAt = index.count;
+  let passed = 0;
+  const editEndNew = lineB + dLines;
+  for (;;) {
+    while (next < later.length && later[next]!.startLine + dLines <= Math.max(editEndNew, line)) next++;
+    const target = next < later.length ? later[next]!.startLine + dLines : index.count;
+    const s = index.starts[line]!;
+    const e = target < index.count ? index.starts[target]! : text.length;
+    if (target > line) a.feed(text.slice(s, e), line, s);
+    line = target;
+    if (line >= index.count) break;
+    // Stop at the second event start after the edit, not the first: a late `oom_reaper:` line of
+    // the edited event lies inside the event that follows it.
+    if (passed++ >= 1 && !a.openElsewhere(later[next]!.host ?? '')) {
+      stopAt = line;
+      break;
+    }
+    next++;
+  }
+  const region = a.finish();
+  // Events of the region never reach past the stop line: they are closed at it, as in a full run
+  // (the stop line starts a new report).
+  const keptAfter = stopAt < index.count ? evs.filter((e) => e.startLine + dLines >= stopAt && e.startLine > lineB) : [];
+  for (const e of keptAfter) shift(e, dLines, dChars);
+  const events = [...keptBefore, ...region.events, ...keptAfter];
+  refillKernels(events);
+  const problems = [
+    ...prev.analysis.problems.filter((p) => p.line < restart),
+    ...region.problems,
+    ...prev.analysis.problems.filter((p) => p.line > lineB && p.line + dLines >= stopAt).map((p) => ({ ...p, line: p.line + dLines })),
+  ];
+  return {
+    analysis: { lines: index.count, events, problems },
+    index,
+    text,
+    from: restart,
+    to: stopAt,
+  };
+}
+
+/**
+ * Events that print no CPU line run their boot's kernel: the first CPU line of that boot (an
+ * edit may have added or removed it), unless a `Linux version` banner named it.
+ */
+function refillKernels(events: KernelEvent[]): void {
+  const own = (e: KernelEvent): boolean => e.parts.some((p) => p.name === 'cpu') && e.kernel?.source === 'cpu-line' && e.kernel.tainted !== null;
+  const first = new Map<string, NonNullable<KernelEvent['kernel']>>();
+  for (const e of events) {
+    const key = `${e.host ?? ''}\u0000${e.boot}`;
+    if (own(e) && !first.has(key)) first.set(key, e.kernel!);
+  }
+  for (const e of events) {
+    if (own(e) || e.kernel?.source === 'banner' || e.kernel?.source === 'setting') continue;
+    const k = first.get(`${e.host ?? ''}\u0000${e.boot}`);
+    const next = k ? { release: k.release, arch: k.arch, tainted: null, source: 'cpu-line' as const } : null;
+    if (JSON.stringify(next) === JSON.stringify(e.kernel)) continue;
+    e.kernel = next;
+    if (e.kind === 'oom') {
+      if (e.trigger) e.trigger.gfpDecoded = null;
+      OomBuilder.decode(e);
+    } else if (e.kind === 'page-alloc-failure' && e.gfpMask !== null) e.gfpDecoded = decodeGfp(e.gfpMask, e.kernel?.release ?? null, e.gfpFlags);
+  }
+}

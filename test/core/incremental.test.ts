@@ -1,0 +1,62 @@
+/**
+ * Incremental re-analysis gives what a full analysis of the edited text gives: random line edits,
+ * deletions, insertions and appends on the fixtures.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { analyze } from '../../server/src/core/analyze.js';
+import { reanalyse } from '../../server/src/core/incremental.js';
+import { eventToJson } from '../../server/src/core/json.js';
+import { LineIndex } from '../../server/src/core/text/lines.js';
+import { FIXTURES } from '../helpers.js';
+
+const logs = readdirSync(FIXTURES).filter((f) => f.endsWith('.log')).map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+const donorLines = logs.flatMap((l) => l.split('\n')).filter((l) => l.length > 0);
+
+function full(text: string): unknown {
+  const a = analyze(text, { fields: true });
+  return { lines: a.lines, events: a.events.map(eventToJson), fields: a.events.map((e) => e.fields.map((f) => `${f.name}@${f.start}-${f.end}`).sort()), problems: a.problems };
+}
+
+function incremental(text: string, start: number, end: number, insert: string): { got: unknown; newText: string } {
+  const prev = { analysis: analyze(text, { fields: true }), index: new LineIndex(text), text };
+  const r = reanalyse(prev, { start, end, text: insert });
+  const a = r.analysis;
+  assert.equal(r.index.count, new LineIndex(r.text).count, 'line index after the edit');
+  assert.deepEqual([...r.index.starts], [...new LineIndex(r.text).starts]);
+  return { newText: r.text, got: { lines: a.lines, events: a.events.map(eventToJson), fields: a.events.map((e) => e.fields.map((f) => `${f.name}@${f.start}-${f.end}`).sort()), problems: a.problems } };
+}
+
+describe('incremental re-analysis', () => {
+  test('replacing, deleting or inserting a line anywhere', { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(fc.nat(logs.length - 1), fc.nat(), fc.constantFrom('replace', 'delete', 'insert'), fc.nat(donorLines.length - 1), (li, at, op, di) => {
+        const log = logs[li]!;
+        const donor = donorLines[di]!;
+        const idx = new LineIndex(log);
+        const line = at % idx.count;
+        const s = idx.starts[line]!;
+        const e = line + 1 < idx.count ? idx.starts[line + 1]! : log.length;
+        const [start, end, insert] = op === 'replace' ? [s, idx.ends[line]!, donor] : op === 'delete' ? [s, e, ''] : [s, s, donor + '\n'];
+        const { newText, got } = incremental(log, start, end, insert);
+        assert.deepEqual(got, full(newText));
+      }),
+      { numRuns: 120 },
+    );
+  });
+  test('appending lines at the end (a growing log)', { timeout: 60_000 }, () => {
+    fc.assert(
+      fc.property(fc.nat(logs.length - 1), fc.array(fc.nat(donorLines.length - 1), { minLength: 1, maxLength: 30 }), (li, picks) => {
+        const log = logs[li]!;
+        const more = picks.map((i) => donorLines[i]!);
+        const base = log.endsWith('\n') ? log : log + '\n';
+        const { newText, got } = incremental(base, base.length, base.length, more.join('\n') + '\n');
+        assert.deepEqual(got, full(newText));
+      }),
+      { numRuns: 80 },
+    );
+  });
+});
