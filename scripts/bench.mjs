@@ -13,6 +13,8 @@
  *    generator's truth (start line, trigger comm, killed pid and comm, task-row count), and the
  *    number of events of each kind.
  * 4. With --huge: a 1 GiB log (generated streaming to disk), one `--jsonl` run, MiB/s and RSS.
+ * 5. Language-server latencies over stdio on the 48 MiB log (scripts/bench-lsp.mjs): didOpen to
+ *    diagnostics, hovers during the first analysis and when idle, appends and edits to diagnostics.
  *
  * Exits non-zero only when the harness itself fails (no built CLI, generation error); missed
  * targets, CLI failures and mismatches are reported, not fatal.
@@ -256,6 +258,11 @@ function main() {
   for (const r of table) console.log('  ' + r.map((c, i) => (i === 0 || i >= 7 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd());
   const total = rows.reduce((s, r) => s + (r.c.ok ? r.c.mismatches.length : 0), 0);
   console.log(`\n  OOM mismatches in all: ${total}${rows.some((r) => !r.c.ok || !r.t.ok) ? '; some CLI runs FAILED (see above)' : ''}`);
+
+  // ---- language server latencies over stdio (scripts/bench-lsp.mjs) ------------------------
+  console.log('');
+  const lsp = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-lsp.mjs'), ensureLog(48, o.seed).file], { stdio: 'inherit' });
+  if (lsp.status !== 0) console.log('  language-server benchmark FAILED (see above)');
   return 0;
 }
 

@@ -110,10 +110,10 @@ export class Analyzer {
    * Analyse the next piece of the log: whole lines, whose first line is physical line `lineBase`
    * and whose first character is at `offsetBase` in the whole text (for located fields).
    */
-  feed(text: string, lineBase = this.lines, offsetBase = 0): void {
+  feed(text: string, lineBase = this.lines, offsetBase = 0, lineIndex?: LineIndex): void {
     this.text = text;
     this.offsetBase = offsetBase;
-    const index = new LineIndex(text);
+    const index = lineIndex ?? new LineIndex(text);
     const count = index.count;
     if (lineBase === 0 && looksBinary(text)) this.problems.push({ line: 0, message: 'This does not look like a text log (NUL bytes or undecodable data); events in it may be missed.' });
     let line = 0;

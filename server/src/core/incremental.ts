@@ -43,10 +43,13 @@ function shift(ev: KernelEvent, lines: number, chars: number): void {
   if (ev.kind === 'oom' && ev.tasks) for (const r of ev.tasks) r.line += lines;
 }
 
-/** Applies one edit to a previous analysis of `old` (analysed with fields on). */
-export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: string }, edit: Edit, options: AnalyzeOptions = {}): IncrementalResult {
+/**
+ * Applies one edit to a previous analysis of `old` (analysed with fields on). `after`, when given,
+ * is the text after the edit (an editor already has it; building it again would copy the text).
+ */
+export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: string }, edit: Edit, options: AnalyzeOptions = {}, after?: string): IncrementalResult {
   const old = prev.text;
-  const text = old.slice(0, edit.start) + edit.text + old.slice(edit.end);
+  const text = after ?? old.slice(0, edit.start) + edit.text + old.slice(edit.end);
   const index = prev.index.edited(text, edit.start, edit.end, edit.text.length);
   const lineA = prev.index.lineAt(edit.start);
   const lineB = prev.index.lineAt(edit.end);

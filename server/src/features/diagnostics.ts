@@ -51,7 +51,17 @@ function victimRow(ev: OomEvent): number | null {
   return k ? (ev.tasks?.find((r) => r.pid === k.pid)?.line ?? null) : null;
 }
 
+const killCache = new WeakMap<OomEvent, Map<Lang, string>>();
+
 function killText(ev: OomEvent, lang: Lang): string {
+  let m = killCache.get(ev);
+  if (!m) killCache.set(ev, (m = new Map()));
+  let s = m.get(lang);
+  if (s === undefined) m.set(lang, (s = killTextUncached(ev, lang)));
+  return s;
+}
+
+function killTextUncached(ev: OomEvent, lang: Lang): string {
   const k = ev.killed;
   if (!k) return t(lang, 'OOM report without a kill line (cut short?)');
   const mem = victimMemory(ev, inferPageSize(ev));
@@ -141,17 +151,40 @@ function oomDiagnostics(group: OomEvent[], lang: Lang): DiagnosticData[] {
   return out;
 }
 
+/**
+ * Per-event results that do not depend on line numbers, kept while the event object lives: after an
+ * edit, incremental re-analysis keeps the events it did not touch, and their diagnostics are not
+ * computed again.
+ */
+const topCache = new WeakMap<OomEvent, { top: number; topPoints: number; victimPoints: number } | null>();
+
+function topBadness(ev: OomEvent): { top: number; topPoints: number; victimPoints: number } | null {
+  if (topCache.has(ev)) return topCache.get(ev)!;
+  let r: { top: number; topPoints: number; victimPoints: number } | null = null;
+  const k = ev.killed;
+  const est = k && ev.tasks ? estimateBadness(ev, inferPageSize(ev)) : null;
+  if (k && est) {
+    let top: { pid: number; points: number } | null = null;
+    let victim: number | null = null;
+    for (const s of est.scores) {
+      if (s.points === null) continue;
+      if (!top || s.points > top.points) top = { pid: s.pid, points: s.points };
+      if (s.pid === k.pid) victim = s.points;
+    }
+    if (top && victim !== null && top.pid !== k.pid && top.points > victim * 1.05) r = { top: top.pid, topPoints: top.points, victimPoints: victim };
+  }
+  topCache.set(ev, r);
+  return r;
+}
+
 /** The victim was not the task with the highest estimated badness. */
 function victimNotTop(ev: OomEvent, lang: Lang): DiagnosticData | null {
   const k = ev.killed;
-  if (!k || !ev.tasks) return null;
-  const est = estimateBadness(ev, inferPageSize(ev));
-  if (!est) return null;
-  const ranked = est.scores.filter((s) => s.points !== null).sort((a, b) => b.points! - a.points!);
-  const victim = ranked.find((s) => s.pid === k.pid);
-  const top = ranked[0];
-  if (!victim || !top || top.pid === k.pid || top.points! <= victim.points! * 1.05) return null;
-  const topRow = ev.tasks.find((r) => r.pid === top.pid)!;
+  const r = topBadness(ev);
+  if (!k || !r || !ev.tasks) return null;
+  const top = { pid: r.top, points: r.topPoints };
+  const victim = { points: r.victimPoints };
+  const topRow = ev.tasks.find((x) => x.pid === top.pid)!;
   const line = victimRow(ev) ?? oomLine(ev);
   return {
     severity: 'information',
@@ -162,9 +195,20 @@ function victimNotTop(ev: OomEvent, lang: Lang): DiagnosticData | null {
   };
 }
 
+const lineCache = new WeakMap<KernelEvent, Map<Lang, string>>();
+
+/** oneLine(), kept per event object and language (see topCache). */
+function cachedOneLine(ev: KernelEvent, lang: Lang): string {
+  let m = lineCache.get(ev);
+  if (!m) lineCache.set(ev, (m = new Map()));
+  let s = m.get(lang);
+  if (s === undefined) m.set(lang, (s = oneLine(ev, lang)));
+  return s;
+}
+
 function otherDiagnostic(ev: KernelEvent, lang: Lang): DiagnosticData {
   let severity = SEVERITY[ev.kind] ?? 'warning';
   if (ev.kind === 'coredump' && ev.outcome !== 'dumped') severity = 'warning';
   if (ev.kind === 'hardware-error' && ev.corrected === true) severity = 'warning';
-  return { severity, code: ev.kind, message: oneLine(ev, lang), line: ev.startLine, related: [] };
+  return { severity, code: ev.kind, message: cachedOneLine(ev, lang), line: ev.startLine, related: [] };
 }

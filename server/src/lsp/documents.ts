@@ -1,11 +1,13 @@
 /**
  * Per-version analysis cache (vscode-extension-samples lsp-embedded-language-service
  * languageModelCache.ts style). A document is analysed once per version, in pieces of about
- * 256 KiB with a turn of the event loop between them, so hovers and other requests are answered
+ * 128 KiB with a turn of the event loop between them, so hovers and other requests are answered
  * during a long first analysis, and a newer version stops an older one.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { LogDocument } from './logDocument.js';
 import { Analyzer } from '../core/analyze.js';
+import { reanalyse, type Edit } from '../core/incremental.js';
 import type { Analysis } from '../core/model/events.js';
 import { LineIndex } from '../core/text/lines.js';
 
@@ -17,7 +19,7 @@ export interface Analysed {
 }
 
 /** About 10–20 ms of analysis: the longest the event loop is held. */
-const PIECE = 256 * 1024;
+const PIECE = 128 * 1024;
 
 export class Cancelled extends Error {}
 
@@ -25,16 +27,48 @@ export interface Progress {
   report(fraction: number): void;
 }
 
+/** Above this many edits since the last analysis, a full analysis is cheaper than replaying them. */
+const MAX_REPLAY = 64;
+
 export class AnalysisCache {
   private cache = new Map<string, Analysed>();
   private running = new Map<string, { version: number; promise: Promise<Analysed> }>();
+  /** What a running first analysis has settled so far: hovers need not wait for the rest. */
+  private partial = new Map<string, Analysed>();
+  /** Edits since the cached analysis, per document: offsets in the text before each edit. */
+  private edits = new Map<string, { version: number; edits: Edit[] | null }>();
+
+  /**
+   * The TextDocuments `update` hook: applies the changes one by one, noting each as an offset
+   * edit, so the next analysis can re-analyse only around them.
+   */
+  update(doc: LogDocument, changes: TextDocumentContentChangeEvent[], version: number): LogDocument {
+    const log = this.edits.get(doc.uri) ?? { version: doc.version, edits: [] };
+    for (const c of changes) {
+      const edit = doc.apply(c, version);
+      // A whole-text replacement, or too many edits: analyse again.
+      if (edit && log.edits && log.edits.length < MAX_REPLAY) log.edits.push(edit);
+      else log.edits = null;
+    }
+    this.edits.set(doc.uri, log);
+    return doc;
+  }
 
   /** The analysis of the document's current version (its last one while a newer is under way, when `stale` is allowed). */
   peek(uri: string): Analysed | undefined {
     return this.cache.get(uri);
   }
 
-  get(doc: TextDocument, kernel: string, current: () => number | undefined, progress?: Progress): Promise<Analysed> {
+  isRunning(uri: string): boolean {
+    return this.running.has(uri);
+  }
+
+  /** The settled part of a running analysis (events up to some line), when there is no finished one. */
+  peekPartial(uri: string): Analysed | undefined {
+    return this.partial.get(uri);
+  }
+
+  get(doc: LogDocument, kernel: string, current: () => number | undefined, progress?: Progress): Promise<Analysed> {
     const hit = this.cache.get(doc.uri);
     if (hit && hit.version === doc.version) return Promise.resolve(hit);
     const run = this.running.get(doc.uri);
@@ -46,28 +80,59 @@ export class AnalysisCache {
     return promise;
   }
 
-  private async analyse(doc: TextDocument, kernel: string, current: () => number | undefined, progress?: Progress): Promise<Analysed> {
+  private async analyse(doc: LogDocument, kernel: string, current: () => number | undefined, progress?: Progress): Promise<Analysed> {
     const version = doc.version;
-    const text = doc.getText();
-    const index = new LineIndex(text);
-    const a = new Analyzer({ fields: true, ...(kernel ? { kernel } : {}) });
-    let line = 0;
-    while (line < index.count) {
-      // A piece of whole lines of about PIECE characters.
-      const start = index.starts[line]!;
-      let last = index.lineAt(Math.min(text.length, start + PIECE));
-      if (last < line) last = line;
-      const end = last + 1 < index.count ? index.starts[last + 1]! : text.length;
-      a.feed(text.slice(start, end), line, start);
-      line = last + 1;
-      if (line < index.count) {
-        progress?.report(start / text.length);
-        await new Promise<void>((r) => setImmediate(r));
-        if (current() !== version) throw new Cancelled(`version ${version} superseded`);
-      }
+    const prev = this.cache.get(doc.uri);
+    const log = this.edits.get(doc.uri);
+    this.edits.delete(doc.uri);
+    if (prev && log && log.edits && log.version === prev.version) {
+      // Only the events around the edits are analysed again.
+      let cur = { analysis: prev.analysis, index: prev.index, text: prev.text };
+      const opts = kernel ? { kernel } : {};
+      log.edits.forEach((e, i) => {
+        cur = reanalyse(cur, e, opts, i === log.edits!.length - 1 ? doc.getText() : undefined);
+      });
+      const entry: Analysed = { version, analysis: cur.analysis, index: cur.index, text: doc.getText() };
+      doc.adopt(cur.index);
+      this.cache.set(doc.uri, entry);
+      return entry;
     }
-    const entry: Analysed = { version, analysis: a.finish(), index, text };
+    const text = doc.getText();
+    const a = new Analyzer({ fields: true, ...(kernel ? { kernel } : {}) });
+    // Pieces end after a `\n`, so a `\r\n` pair never straddles two; each piece's line index is
+    // made once, for the analysis and for the document's index.
+    const starts: Uint32Array[] = [];
+    const ends: Uint32Array[] = [];
+    const settled: Analysis['events'] = [];
+    let pos = 0;
+    let line = 0;
+    while (pos < text.length || line === 0) {
+      const nl = text.indexOf('\n', Math.min(text.length, pos + PIECE));
+      const end = nl === -1 ? text.length : nl + 1;
+      const piece = text.slice(pos, end);
+      const idx = new LineIndex(piece);
+      a.feed(piece, line, pos, idx);
+      starts.push(idx.starts.map((x) => x + pos));
+      ends.push(idx.ends.map((x) => x + pos));
+      line += idx.count;
+      pos = end;
+      if (pos >= text.length) break;
+      settled.push(...a.drain());
+      if (!this.cache.has(doc.uri) && settled.length > 0) {
+        const last = settled[settled.length - 1]!;
+        this.partial.set(doc.uri, { version: -1, analysis: { lines: last.endLine + 1, events: settled, problems: [] }, index: new LineIndex(text, { starts: concat(starts, line), ends: concat(ends, line) }), text });
+      }
+      progress?.report(pos / text.length);
+      await new Promise<void>((r) => setImmediate(r));
+      if (current() !== version) throw new Cancelled(`version ${version} superseded`);
+    }
+    const index = new LineIndex(text, { starts: concat(starts, line), ends: concat(ends, line) });
+    const fin = a.finish();
+    fin.events = [...settled, ...fin.events];
+    this.partial.delete(doc.uri);
+    const entry: Analysed = { version, analysis: fin, index, text };
     entry.analysis.lines = index.count;
+    doc.adopt(index);
     this.cache.set(doc.uri, entry);
     return entry;
   }
@@ -75,10 +140,24 @@ export class AnalysisCache {
   delete(uri: string): void {
     this.cache.delete(uri);
     this.running.delete(uri);
+    this.edits.delete(uri);
+    this.partial.delete(uri);
   }
 
   clear(): void {
     this.cache.clear();
     this.running.clear();
+    this.edits.clear();
+    this.partial.clear();
   }
+}
+
+function concat(parts: Uint32Array[], n: number): Uint32Array {
+  const out = new Uint32Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -20,7 +20,7 @@ import {
   type Diagnostic,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LogDocument } from './logDocument.js';
 import { langFromLocale, t, type Lang } from '../core/l10n/l10n.js';
 import { diagnostics, type Severity } from '../features/diagnostics.js';
 import { foldingRanges } from '../features/folding.js';
@@ -57,11 +57,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Debounce of re-analysis while typing. */
-const VALIDATE_DELAY_MS = 200;
+const VALIDATE_DELAY_MS = 10;
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache();
+  // The update hook lets the cache see each edit, for incremental re-analysis.
+  const documents = new TextDocuments<LogDocument>({
+    create: (uri, languageId, version, content) => new LogDocument(uri, languageId, version, content),
+    update: (doc, changes, version) => cache.update(doc, changes, version),
+  });
   const settings = new Map<string, Promise<Settings>>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   let canPullConfiguration = false;
@@ -108,14 +112,14 @@ export function startServer(connection: Connection): void {
   }
 
   /** Whether the server serves this document at all (plain `.log` files can be turned off). */
-  function served(doc: TextDocument, s: Settings): boolean {
+  function served(doc: LogDocument, s: Settings): boolean {
     return doc.languageId !== 'log' || s.plainLogFiles;
   }
 
   /** Documents above this size get a progress notification while they are analysed. */
   const PROGRESS_FROM = 4 * 1024 * 1024;
 
-  async function analyse(doc: TextDocument, s: Settings): Promise<Analysed> {
+  async function analyse(doc: LogDocument, s: Settings): Promise<Analysed> {
     const current = (): number | undefined => documents.get(doc.uri)?.version;
     if (!canShowProgress || doc.getText().length < PROGRESS_FROM || cache.peek(doc.uri)?.version === doc.version) return cache.get(doc, s.kernel, current);
     const p = await connection.window.createWorkDoneProgress();
@@ -149,7 +153,7 @@ export function startServer(connection: Connection): void {
     }
   }
 
-  function schedule(doc: TextDocument, delay = VALIDATE_DELAY_MS): void {
+  function schedule(doc: LogDocument, delay = VALIDATE_DELAY_MS): void {
     const old = timers.get(doc.uri);
     if (old) clearTimeout(old);
     timers.set(
@@ -232,7 +236,15 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onHover(async (p) => {
-    const r = await analysed(p.textDocument.uri);
+    // During a long first analysis, hovers are answered at once from the part already settled
+    // (nothing yet further down: the editor asks again when the pointer moves).
+    let r: { a: Analysed; s: Settings } | null;
+    const big = (documents.get(p.textDocument.uri)?.getText().length ?? 0) >= PROGRESS_FROM;
+    if (!cache.peek(p.textDocument.uri) && (cache.isRunning(p.textDocument.uri) || big)) {
+      const part = cache.peekPartial(p.textDocument.uri);
+      if (!part || p.position.line >= part.analysis.lines) return null;
+      r = { a: part, s: await getSettings(p.textDocument.uri) };
+    } else r = await analysed(p.textDocument.uri);
     if (!r) return null;
     const { index, text, analysis } = r.a;
     const offset = offsetAt(index, p.position);

@@ -85,8 +85,15 @@ function scanLines(text: string, from: number, to: number, atEnd: boolean): { st
     ends[n] = e;
     n++;
   };
-  const cr = text.indexOf('\r', from);
-  if (cr === -1 || cr >= to) {
+  // Look for a CR only inside the range: an edit's few lines must not scan a 50 MiB text.
+  let hasCR = false;
+  if (to - from < 1 << 16) {
+    for (let i = from; i < to && !hasCR; i++) hasCR = text.charCodeAt(i) === 13;
+  } else {
+    const i = text.indexOf('\r', from);
+    hasCR = i !== -1 && i < to;
+  }
+  if (!hasCR) {
     let pos = from;
     while (pos < to) {
       const nl = text.indexOf('\n', pos);
