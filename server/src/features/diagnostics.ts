@@ -51,14 +51,23 @@ function victimRow(ev: OomEvent): number | null {
   return k ? (ev.tasks?.find((r) => r.pid === k.pid)?.line ?? null) : null;
 }
 
+/**
+ * Texts that do not depend on line numbers, kept per event object and language while the event
+ * lives: incremental re-analysis keeps the events an edit did not touch.
+ */
+function memo<E extends object>(cache: WeakMap<E, Map<Lang, string>>, ev: E, lang: Lang, make: (ev: E, lang: Lang) => string): string {
+  let m = cache.get(ev);
+  if (!m) cache.set(ev, (m = new Map()));
+  let s = m.get(lang);
+  if (s === undefined) m.set(lang, (s = make(ev, lang)));
+  return s;
+}
+
 const killCache = new WeakMap<OomEvent, Map<Lang, string>>();
+const lineCache = new WeakMap<KernelEvent, Map<Lang, string>>();
 
 function killText(ev: OomEvent, lang: Lang): string {
-  let m = killCache.get(ev);
-  if (!m) killCache.set(ev, (m = new Map()));
-  let s = m.get(lang);
-  if (s === undefined) m.set(lang, (s = killTextUncached(ev, lang)));
-  return s;
+  return memo(killCache, ev, lang, killTextUncached);
 }
 
 function killTextUncached(ev: OomEvent, lang: Lang): string {
@@ -76,36 +85,11 @@ function killTextUncached(ev: OomEvent, lang: Lang): string {
   return t(lang, 'OOM kill: {0} (pid {1}) killed, {2} resident, {3}', printable(k.comm), k.pid, mem.rssKb !== null ? mib(mem.rssKb) : '?', where);
 }
 
-function stormKey(ev: OomEvent): string {
-  return `${ev.host ?? ''}\u0000${ev.memcg?.oomMemcg ?? `global:${ev.trigger?.comm ?? ev.killed?.comm ?? ''}`}`;
-}
 
 export function diagnostics(a: Analysis, lang: Lang, max = 1000): { items: DiagnosticData[]; limitReached: boolean } {
   const out: DiagnosticData[] = [];
-  const events = a.events;
-  let i = 0;
-  while (i < events.length) {
-    const ev = events[i]!;
-    if (ev.kind !== 'oom') {
-      out.push(otherDiagnostic(ev, lang));
-      i++;
-      continue;
-    }
-    // A storm: the following OOM kills of the same host and memcg (or command), other kinds ignored.
-    const group: OomEvent[] = [ev];
-    let j = i + 1;
-    for (; j < events.length; j++) {
-      const next = events[j]!;
-      if (next.kind !== 'oom') continue;
-      if (stormKey(next) !== stormKey(ev)) break;
-      group.push(next);
-    }
-    const last = group[group.length - 1]!;
-    // Events of other kinds inside the storm's span are still reported on their own.
-    for (let k = i + 1; k < events.length && events[k]!.startLine <= last.startLine; k++) if (events[k]!.kind !== 'oom') out.push(otherDiagnostic(events[k]!, lang));
-    i = events.indexOf(last) + 1;
-    out.push(...oomDiagnostics(group, lang));
-  }
+  for (const ev of a.events) if (ev.kind !== 'oom') out.push(otherDiagnostic(ev, lang));
+  for (const group of oomGroups(a)) out.push(...oomDiagnostics(group, lang));
   for (const p of a.problems) {
     if (/no kill line/.test(p.message)) continue; // said by the oom-report-cut diagnostic
     out.push({ severity: 'information', code: 'unreadable-input', message: p.message, line: p.line, related: [] });
@@ -195,20 +179,22 @@ function victimNotTop(ev: OomEvent, lang: Lang): DiagnosticData | null {
   };
 }
 
-const lineCache = new WeakMap<KernelEvent, Map<Lang, string>>();
-
-/** oneLine(), kept per event object and language (see topCache). */
-function cachedOneLine(ev: KernelEvent, lang: Lang): string {
-  let m = lineCache.get(ev);
-  if (!m) lineCache.set(ev, (m = new Map()));
-  let s = m.get(lang);
-  if (s === undefined) m.set(lang, (s = oneLine(ev, lang)));
-  return s;
-}
-
 function otherDiagnostic(ev: KernelEvent, lang: Lang): DiagnosticData {
   let severity = SEVERITY[ev.kind] ?? 'warning';
   if (ev.kind === 'coredump' && ev.outcome !== 'dumped') severity = 'warning';
   if (ev.kind === 'hardware-error' && ev.corrected === true) severity = 'warning';
-  return { severity, code: ev.kind, message: cachedOneLine(ev, lang), line: ev.startLine, related: [] };
+  return { severity, code: ev.kind, message: memo(lineCache, ev, lang, oneLine), line: ev.startLine, related: [] };
+}
+
+/** OOM kills grouped into storms: consecutive kills (other kinds between them ignored) of the same host and memcg, or of the same trigger command for global OOMs. */
+export function oomGroups(a: Analysis): OomEvent[][] {
+  const key = (ev: OomEvent): string => `${ev.host ?? ''}\u0000${ev.memcg?.oomMemcg ?? `global:${ev.trigger?.comm ?? ev.killed?.comm ?? ''}`}`;
+  const groups: OomEvent[][] = [];
+  let cur: OomEvent[] | null = null;
+  for (const ev of a.events) {
+    if (ev.kind !== 'oom') continue;
+    if (cur && key(cur[0]!) === key(ev)) cur.push(ev);
+    else groups.push((cur = [ev]));
+  }
+  return groups;
 }

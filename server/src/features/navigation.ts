@@ -1,7 +1,7 @@
 /**
  * Navigation (pure, 0-based lines): a pid or comm in a kill, reaper, `oom-kill:` or
  * `Kill process` line goes to its tasks-table row (definition); references list every mention of
- * that pid in its boot; code lenses sit on the first event of each storm group.
+ * that pid in its boot.
  */
 import type { Analysis, KernelEvent, OomEvent } from '../core/model/events.js';
 import { eventsAt } from './hover.js';
@@ -80,17 +80,4 @@ export function references(a: Analysis, text: string, lineStarts: Uint32Array, l
     }
   }
   return out;
-}
-
-/** OOM events grouped as the diagnostics group them (same host and memcg, or trigger command). */
-export function oomGroups(a: Analysis): OomEvent[][] {
-  const key = (ev: OomEvent): string => `${ev.host ?? ''}\u0000${ev.memcg?.oomMemcg ?? `global:${ev.trigger?.comm ?? ev.killed?.comm ?? ''}`}`;
-  const groups: OomEvent[][] = [];
-  let cur: OomEvent[] | null = null;
-  for (const ev of a.events) {
-    if (ev.kind !== 'oom') continue;
-    if (cur && key(cur[0]!) === key(ev)) cur.push(ev);
-    else groups.push((cur = [ev]));
-  }
-  return groups;
 }

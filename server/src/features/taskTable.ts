@@ -5,6 +5,7 @@
  * their watermarks, RAM and swap) and the verdict with its evidence. Pure: no editor or LSP types.
  * The contract is ../webviewProtocol.ts.
  */
+import { TASK_COLUMNS } from '../core/parser/builders/oom.js';
 import { COLUMN_TEXT, isCountStat, STAT_TEXT } from '../core/knowledge/fields.js';
 import { estimateBadness, totalPages, verdict, VERDICT_TEXT } from '../core/knowledge/oom.js';
 import { inferPageSize, type PageSize } from '../core/knowledge/pageSize.js';
@@ -26,25 +27,8 @@ import type {
   ZonePicture,
 } from '../webviewProtocol.js';
 
-/** Printed tasks-table columns (mm/oom_kill.c dump_tasks, every version) → row fields. */
-const PRINTED: Record<string, keyof TaskRow> = {
-  pid: 'pid',
-  uid: 'uid',
-  tgid: 'tgid',
-  total_vm: 'totalVm',
-  rss: 'rss',
-  rss_anon: 'rssAnon',
-  rss_file: 'rssFile',
-  rss_shmem: 'rssShmem',
-  nr_ptes: 'nrPtes',
-  nr_pmds: 'nrPmds',
-  pgtables_bytes: 'pgtablesBytes',
-  swapents: 'swapents',
-  oom_score_adj: 'oomScoreAdj',
-  cpu: 'cpu',
-  oom_adj: 'oomAdj',
-  name: 'name',
-};
+/** Printed tasks-table columns → row fields: the parser's map, plus the pid and the name. */
+const PRINTED: Record<string, keyof TaskRow> = { pid: 'pid', ...TASK_COLUMNS, name: 'name' };
 
 /** Columns whose sum over the table means something (memory sizes). */
 const SUMMABLE = new Set(['total_vm', 'rss', 'rss_anon', 'rss_file', 'rss_shmem', 'nr_ptes', 'nr_pmds', 'pgtables_bytes', 'swapents', 'rss_mib', 'swap_mib', 'pgtables_mib', 'share']);

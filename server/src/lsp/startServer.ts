@@ -34,7 +34,8 @@ import { AnalysisCache, Cancelled, type Analysed } from './documents.js';
 import { Analyzer } from '../core/analyze.js';
 import { markdownReport, oneLine } from '../core/report/summary.js';
 import type { KernelEvent } from '../core/model/events.js';
-import { definition, oomGroups, references } from '../features/navigation.js';
+import { oomGroups } from '../features/diagnostics.js';
+import { definition, references } from '../features/navigation.js';
 import { readLogPieces } from '../node/readLog.js';
 import {
   AnalyseFileRequest,

@@ -336,7 +336,7 @@ export class OomBuilder extends Builder<OomEvent> {
     };
     if (cols) {
       for (let i = 1; i < values.length && i < cols.length; i++) {
-        const key = COLUMN[cols[i]!];
+        const key = TASK_COLUMNS[cols[i]!];
         if (key) (r as unknown as Record<string, number>)[key] = values[i]!;
       }
     } else if (values.length >= 6) {
@@ -400,7 +400,7 @@ function emptyKilled(pid: number, comm: string): Killed {
 }
 
 /** Tasks-table header names (oom_kill.c dump_tasks, every version) → row fields. */
-const COLUMN: Record<string, keyof TaskRow> = {
+export const TASK_COLUMNS: Readonly<Record<string, keyof TaskRow>> = {
   uid: 'uid',
   tgid: 'tgid',
   total_vm: 'totalVm',
