@@ -67,6 +67,14 @@ interface HostState {
   lastMono: number;
 }
 
+/**
+ * A copy of a short string that does not keep the text it was cut from alive (V8 substrings of 13
+ * characters or more point into their parent): for what outlives a piece of a streamed log.
+ */
+function own(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 function newHost(boot = 0): HostState {
   return { open: null, banners: new Map(), gap: 0, boot, sawKernelLine: boot > 0, lastMono: -1 };
 }
@@ -150,9 +158,10 @@ export class Analyzer {
   private switchHost(host: string | null): void {
     const key = host ?? this.hostKey;
     if (key === this.hostKey) return;
-    this.hostKey = key;
     let h = this.hosts.get(key);
-    if (!h) this.hosts.set(key, (h = newHost(this.options.resume?.boots.get(key) ?? 0)));
+    if (!h) this.hosts.set(own(key), (h = newHost(this.options.resume?.boots.get(key) ?? 0)));
+    // The current key may point into the current piece; the map's copies outlive it.
+    this.hostKey = key;
     this.hs = h;
   }
 
@@ -189,8 +198,9 @@ export class Analyzer {
       const bm = BANNER.exec(text.slice(lx.msgStart, end));
       if (bm) {
         if (h.sawKernelLine) h.boot++;
-        h.banners.set(h.boot, bm[1]!);
-        this.perBoot.set(`${this.hostKey}\u0000${h.boot}`, { release: bm[1]!, arch: archOfRelease(bm[1]!), source: 'banner' });
+        const release = own(bm[1]!);
+        h.banners.set(h.boot, release);
+        this.perBoot.set(own(`${this.hostKey}\u0000${h.boot}`), { release, arch: archOfRelease(release), source: 'banner' });
         this.setOpen(null);
         h.lastMono = -1;
         h.sawKernelLine = true;
@@ -331,7 +341,7 @@ export class Analyzer {
   private settle(events: KernelEvent[]): KernelEvent[] {
     for (const ev of events) {
       const key = `${ev.host ?? ''}\u0000${ev.boot}`;
-      if (ev.kernel?.source === 'cpu-line' && !this.perBoot.has(key)) this.perBoot.set(key, { release: ev.kernel.release, arch: ev.kernel.arch, source: 'cpu-line' });
+      if (ev.kernel?.source === 'cpu-line' && !this.perBoot.has(key)) this.perBoot.set(own(key), { release: own(ev.kernel.release), arch: ev.kernel.arch, source: 'cpu-line' });
     }
     for (const ev of events) {
       if (ev.kernel) continue;
