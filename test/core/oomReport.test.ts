@@ -185,7 +185,7 @@ describe('memcg', () => {
       ),
     );
     assert.deepEqual([ev.memcg!.swapUsageKb, ev.memcg!.swapLimitKb], [0, 0]);
-    assert.deepEqual(ev.memcgStats[0], { path: '/lxc/39004', format: 'block', stats: { anon: 31154200576, file: 688283648, pgfault: 61533557290 }, truncatedByKernel: false });
+    assert.deepEqual({ ...ev.memcgStats[0]!, stats: { ...ev.memcgStats[0]!.stats } }, { path: '/lxc/39004', format: 'block', stats: { anon: 31154200576, file: 688283648, pgfault: 61533557290 }, truncatedByKernel: false });
     assert.equal(ev.memcg!.oomMemcg, '/lxc/39004');
     assert.equal(ev.memcg!.taskMemcg, '/lxc/39004/ns');
     assert.equal(ev.constraint, 'CONSTRAINT_MEMCG');
@@ -259,7 +259,7 @@ describe('Mem-Info', () => {
       '6,4,103,-;' + KILL_54,
     ].join('\n');
     const ev = one(t);
-    assert.deepEqual(ev.memInfo!.counters, { active_anon: 10, inactive_anon: 20, isolated_anon: 0, active_file: 30, inactive_file: 40, isolated_file: 0, free: 50, free_pcp: 0, free_cma: 0 });
+    assert.deepEqual({ ...ev.memInfo!.counters }, { active_anon: 10, inactive_anon: 20, isolated_anon: 0, active_file: 30, inactive_file: 40, isolated_file: 0, free: 50, free_pcp: 0, free_cma: 0 });
   });
 });
 

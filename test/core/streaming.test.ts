@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { readLogPieces } from '../../server/src/cli/main.js';
+import { readLogPieces } from '../../server/src/node/readLog.js';
 import { Analyzer, analyze } from '../../server/src/core/analyze.js';
 import { eventToJson } from '../../server/src/core/json.js';
 import { FIXTURES } from '../helpers.js';

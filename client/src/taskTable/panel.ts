@@ -257,6 +257,8 @@ export function registerTaskTable(context: vscode.ExtensionContext, getClient: G
         } catch {
           return;
         }
+        // The state comes from the webview: open only local or unsaved documents from it.
+        if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return;
         await p.load(uri, state.index !== null ? { index: state.index } : {});
       },
     }),

@@ -9,7 +9,6 @@ import { eventToJson, SCHEMA } from '../core/json.js';
 import { langFromLocale, type Lang } from '../core/l10n/l10n.js';
 import type { Analysis, EventKind, KernelEvent } from '../core/model/events.js';
 
-export { readLogPieces };
 import { filterEvents, parseKinds, Redactor, timeKey, type EventFilter } from '../core/report/filters.js';
 import { markdownReport, textSummary } from '../core/report/summary.js';
 

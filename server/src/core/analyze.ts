@@ -47,8 +47,10 @@ const ANCHOR = new RegExp(`${OOM_ANCHOR.source}|${EVENT_ANCHOR.source}|Linux ver
 const OOM_MAX_GAP = 500;
 const BANNER = /^Linux version (\d\S*)/;
 /** A tasks-table row (oom_kill.c dump_task) after whatever prefix: the row must end the line. */
-const TASK_ROW = /\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t].*)?$/;
+const TASK_ROW = /\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t][^]*)?$/;
 const NO_PREFIX: Prefix = { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null };
+/** Most events held back in streaming while their boot's kernel is unknown. */
+const HOLD = 10000;
 /** How many recent events a late `oom_reaper:` line may belong to. */
 const REAPER_WINDOW = 64;
 
@@ -58,8 +60,6 @@ const REAPER_WINDOW = 64;
  */
 interface HostState {
   open: Builder | null;
-  /** Kernel release per boot, from the `Linux version` banner. */
-  banners: Map<number, string>;
   /** Foreign lines since the open report's last line. */
   gap: number;
   boot: number;
@@ -76,7 +76,7 @@ function own(s: string): string {
 }
 
 function newHost(boot = 0): HostState {
-  return { open: null, banners: new Map(), gap: 0, boot, sawKernelLine: boot > 0, lastMono: -1 };
+  return { open: null, gap: 0, boot, sawKernelLine: boot > 0, lastMono: -1 };
 }
 
 export class Analyzer {
@@ -132,7 +132,6 @@ export class Analyzer {
         const m = ANCHOR.exec(text);
         const next = m ? index.lineAt(m.index) : count;
         if (next > line) {
-          this.hs.sawKernelLine = true;
           // Skipped lines are not analysed; say so for the ones too long to be kernel records.
           for (let i = line; i < next; i++) if (index.ends[i]! - index.starts[i]! > MAX_LINE) this.tooLong(lineBase + i, index.ends[i]! - index.starts[i]!);
           line = next;
@@ -185,10 +184,12 @@ export class Analyzer {
     if (lx.prefix.host !== null) this.switchHost(lx.prefix.host);
     const h = this.hs;
     // Boots: dmesg time starting again near zero, or a `Linux version` banner.
+    let newBoot = false;
     if (lx.prefix.monotonic !== null) {
       const secs = lx.prefix.monotonic;
       if (h.lastMono > secs + 1 && secs < 120 && h.sawKernelLine) {
         h.boot++;
+        newBoot = true;
         this.setOpen(null);
       }
       h.lastMono = secs;
@@ -197,9 +198,9 @@ export class Analyzer {
     if (c0 === 76 /* L */) {
       const bm = BANNER.exec(text.slice(lx.msgStart, end));
       if (bm) {
-        if (h.sawKernelLine) h.boot++;
+        // One boot per line: `[    0.000000] Linux version …` after a clock reset is the same boot.
+        if (h.sawKernelLine && !newBoot) h.boot++;
         const release = own(bm[1]!);
-        h.banners.set(h.boot, release);
         this.perBoot.set(own(`${this.hostKey}\u0000${h.boot}`), { release, arch: archOfRelease(release), source: 'banner' });
         this.setOpen(null);
         h.lastMono = -1;
@@ -278,6 +279,11 @@ export class Analyzer {
           }
         }
         if (this.options.resume?.claimReaper?.(rec.pid, ctx.line)) return;
+        // Inside a report still being printed, a reaper line for an unknown kill must not end it.
+        if (hs.open instanceof OomBuilder && hs.open.stage < 8) {
+          this.problems.push({ line: ctx.line, message: `An oom_reaper line for pid ${rec.pid}, whose kill is not in the log, inside another OOM report.` });
+          return;
+        }
         const b = new OomBuilder(ctx, hs.boot);
         this.startEvent(b);
         b.addReaper(rec, ctx);
@@ -329,8 +335,18 @@ export class Analyzer {
    */
   drain(): KernelEvent[] {
     const bs = this.builders;
+    // Kernels a boot's CPU lines tell, in order, so that an event without its own CPU line gets its
+    // boot's kernel as in one-piece analysis: such an event waits (up to HOLD events) until it is known.
+    // Only sealed builders count: their lines (and so the architecture they hint) are complete.
+    for (const b of bs) {
+      const k = b.ev.kernel;
+      if (!b.sealed || k?.source !== 'cpu-line') continue;
+      const key = `${b.ev.host ?? ''}\u0000${b.ev.boot}`;
+      if (!this.perBoot.has(key)) this.perBoot.set(own(key), { release: own(k.release), arch: b.kernelArch, source: 'cpu-line' });
+    }
+    const known = (b: Builder): boolean => b.ev.kernel !== null || this.perBoot.has(`${b.ev.host ?? ''}\u0000${b.ev.boot}`) || this.options.kernel !== undefined;
     let n = 0;
-    while (n < bs.length - REAPER_WINDOW && bs[n]!.sealed) n++;
+    while (n < bs.length - REAPER_WINDOW && bs[n]!.sealed && (known(bs[n]!) || bs.length - n > HOLD)) n++;
     if (n === 0) return [];
     const done = bs.slice(0, n);
     this.builders = bs.slice(n);

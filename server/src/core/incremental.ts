@@ -65,16 +65,18 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
   const restart = first < evs.length ? Math.min(evs[first]!.startLine, lineA) : lineA;
   const resumeFrom = first > 0 ? evs[first - 1]! : first < evs.length ? evs[first]! : null;
 
-  // What the analysis knew when it reached the restart line: boots per host, kernels per boot.
+  // What the analysis knew when it reached the restart line: boots per host, kernels per boot
+  // (the restart event itself tells its host's boot at that line).
   const boots = new Map<string, number>();
   const kernels = new Map<string, ResumeKernel>();
-  for (let i = 0; i < first; i++) {
+  for (let i = 0; i <= first && i < evs.length; i++) {
     const e = evs[i]!;
     boots.set(e.host ?? '', e.boot);
     if (e.kernel && e.kernel.source !== 'setting') kernels.set(`${e.host ?? ''}\u0000${e.boot}`, { release: e.kernel.release, arch: e.kernel.arch, source: e.kernel.source });
   }
   const keptBefore = evs.slice(0, first);
-  // Late parts of earlier events (a reaper line after the edit) move with the text.
+  // Late parts of earlier events (a reaper line after the edit) move with the text; those in the
+  // region are dropped here and claimed again by the region's analysis if they are still there.
   for (const e of keptBefore) {
     for (const p of e.parts)
       if (p.startLine > lineB) {
@@ -86,16 +88,19 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
         f.start += dChars;
         f.end += dChars;
       }
+    if (e.kind !== 'oom') continue;
+    for (const r of e.reaped) if (r.line > lineB) r.line += dLines;
+    e.reaped = e.reaped.filter((r) => r.line < restart);
+    e.parts = e.parts.filter((p) => p.name !== 'reaper' || p.startLine < restart);
   }
   // A reaper line in the region may belong to a kill before it, as in a full analysis.
   const claimReaper = (pid: number, line: number): boolean => {
     for (let i = keptBefore.length - 1; i >= 0 && i >= keptBefore.length - 64; i--) {
       const e = keptBefore[i]!;
       if (e.kind !== 'oom' || !(e.killed?.pid === pid || e.alsoKilled.some((t) => t.pid === pid))) continue;
-      // The same line seen again, or the first reaper line for that pid (OomBuilder.wantsReaper).
-      if (e.parts.some((p) => p.name === 'reaper' && p.startLine === line)) return true;
-      if (e.reaped.includes(pid)) return false;
-      e.reaped.push(pid);
+      // The first reaper line for that pid (OomBuilder.wantsReaper).
+      if (e.reaped.some((r) => r.pid === pid)) return false;
+      e.reaped.push({ pid, line });
       e.parts.push({ name: 'reaper', startLine: line, endLine: line });
       e.parts.sort((x, y) => x.startLine - y.startLine);
       return true;

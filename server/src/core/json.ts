@@ -4,17 +4,12 @@
  */
 import { estimateBadness, verdict } from './knowledge/oom.js';
 import { inferPageSize } from './knowledge/pageSize.js';
-import type { Analysis, KernelEvent, OomEvent } from './model/events.js';
+import type { KernelEvent, OomEvent } from './model/events.js';
 
 const fill = (m: string, args: (string | number)[]): string => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 
 export const SCHEMA = 'kernel-triage/1';
 
-export interface FileResult {
-  file: string;
-  analysis: Analysis | null;
-  error: string | null;
-}
 
 export function eventToJson(ev: KernelEvent): Record<string, unknown> {
   const common = {
@@ -61,18 +56,4 @@ function oomFields(ev: OomEvent): Record<string, unknown> {
     verdict: { kind: v.kind, evidence: v.evidence.map((x) => fill(x.message, x.args)) },
     badnessEstimate: badness && { rule: badness.rule.rule, totalpages: badness.totalpages, points: badness.scores.map((x) => ({ pid: x.pid, points: x.points })) },
   };
-}
-
-export function fileToJson(r: FileResult): Record<string, unknown> {
-  return {
-    file: r.file,
-    lines: r.analysis?.lines ?? 0,
-    error: r.error,
-    events: r.analysis ? r.analysis.events.map(eventToJson) : [],
-    problems: r.analysis ? r.analysis.problems.map((p) => ({ line: p.line + 1, message: p.message })) : [],
-  };
-}
-
-export function runToJson(results: FileResult[]): Record<string, unknown> {
-  return { schema: SCHEMA, files: results.map(fileToJson) };
 }

@@ -96,8 +96,8 @@ export function diagnostics(a: Analysis, lang: Lang, max = 1000): { items: Diagn
   }
   out.sort((x, y) => x.line - y.line);
   if (out.length <= max) return { items: out, limitReached: false };
-  const kept = out.slice(0, max - 1);
-  kept.push({ severity: 'information', code: 'limit-reached', message: t(lang, '{0} more diagnostics not shown: VS Code shows at most {1} per file. Use Go to Event or the outline for the rest.', out.length - kept.length, max), line: kept[kept.length - 1]!.line, related: [] });
+  const kept = out.slice(0, Math.max(0, max - 1));
+  kept.push({ severity: 'information', code: 'limit-reached', message: t(lang, '{0} more diagnostics not shown: VS Code shows at most {1} per file. Use Go to Event or the outline for the rest.', out.length - kept.length, max), line: out[kept.length]!.line, related: [] });
   return { items: kept, limitReached: true };
 }
 

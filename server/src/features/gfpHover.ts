@@ -13,7 +13,7 @@ export function gfpHover(mask: string, printed: string[] | null, release: string
   else out.push(t(lang, 'This kernel printed no flag names; mask {0}.', codeSpan(mask)));
   const d = decodeGfp(mask, release, printed);
   if (!d || d.layout === 'unknown') {
-    out.push('', t(lang, 'Flag layout not verified for kernel {0}: bits {1} are shown as printed, not decoded.', release ?? '?', codeSpan(d?.unknownBits ?? mask)));
+    out.push('', t(lang, 'Flag layout not verified for kernel {0}: bits {1} are shown as printed, not decoded.', codeSpan(release ?? '?'), codeSpan(d?.unknownBits ?? mask)));
   } else {
     if (!printed) out.push('', `${t(lang, 'Decoded for the {0} layout:', d.layout)} ${d.flags.map(codeSpan).join(' | ')}`);
     if (d.unknownBits) out.push('', t(lang, 'Bits no flag name covers: {0}', codeSpan(d.unknownBits)));

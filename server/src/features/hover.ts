@@ -10,7 +10,7 @@ import { decodeTaint } from '../core/knowledge/taint.js';
 import { t, type Lang } from '../core/l10n/l10n.js';
 import type { Analysis, Field, KernelEvent, OomEvent } from '../core/model/events.js';
 import { decodePfError } from '../core/parser/builders/other.js';
-import { splitTaskRow } from '../core/parser/reportLines.js';
+import { splitTaskRow, taskRowStart } from '../core/parser/reportLines.js';
 import { describe, PAGE_SIZE_SOURCE } from '../core/report/describe.js';
 import { codeSpan, md } from '../core/report/summary.js';
 import { gfpHover } from './gfpHover.js';
@@ -141,7 +141,7 @@ function fieldHover(ev: KernelEvent, f: Field, inp: HoverInput): string {
     out.push(header('taint', value), '', tx(FIELD_TEXT['cpu.tainted']!, lang), '');
     if (!d.tainted) out.push(t(lang, 'Not tainted: the kernel is in its pristine state.'));
     for (const fl of d.flags) out.push(`- ${codeSpan(fl.letter)} ${codeSpan(fl.name)}: ${md(fl.meaning[lang])}`);
-    if (d.unknown.length > 0) out.push('', t(lang, 'Letters not placed: {0}', d.unknown.join(' ')));
+    if (d.unknown.length > 0) out.push('', t(lang, 'Letters not placed: {0}', codeSpan(d.unknown.join(' '))));
     if (d.note) out.push('', md(d.note));
     return out.join('\n');
   }
@@ -240,8 +240,9 @@ function statKeyAt(line: string, col: number): string {
 function taskCell(ev: OomEvent, inp: HoverInput): HoverResult | null {
   const { lang, text, offset } = inp;
   const row = ev.tasks!.find((r) => r.line === inp.line)!;
-  const rowStart = text.indexOf('[', inp.lineStart);
-  if (rowStart < 0 || rowStart > offset) return null;
+  const rel0 = taskRowStart(text.slice(inp.lineStart, inp.lineEnd));
+  const rowStart = inp.lineStart + rel0;
+  if (rel0 < 0 || rowStart > offset) return null;
   const cols = ev.taskColumns;
   const numeric = cols ? cols.length - 1 : null;
   const rowText = text.slice(rowStart, inp.lineEnd);

@@ -4,6 +4,7 @@
  * that pid in its boot.
  */
 import type { Analysis, KernelEvent, OomEvent } from '../core/model/events.js';
+import { taskRowStart } from '../core/parser/reportLines.js';
 import { eventsAt } from './hover.js';
 
 /** Located fields that name a task by pid or comm. */
@@ -31,8 +32,10 @@ export function pidAt(a: Analysis, text: string, offset: number, line: number, l
     }
     const row = ev.tasks?.find((r) => r.line === line);
     if (row) {
-      const close = text.indexOf(']', lineStart);
-      if (close !== -1 && offset <= close) return { ev, pid: row.pid };
+      const line0 = text.slice(lineStart, text.indexOf('\n', lineStart) === -1 ? text.length : text.indexOf('\n', lineStart));
+      const at = taskRowStart(line0);
+      const close = at < 0 ? -1 : line0.indexOf(']', at);
+      if (close !== -1 && offset >= lineStart + at && offset <= lineStart + close) return { ev, pid: row.pid };
     }
   }
   return null;
@@ -50,8 +53,12 @@ export function definition(a: Analysis, text: string, offset: number, line: numb
 function bootRange(a: Analysis, ev: KernelEvent): [number, number] {
   const same = a.events.filter((e) => e.boot === ev.boot && (e.host ?? '') === (ev.host ?? ''));
   const others = a.events.filter((e) => (e.host ?? '') === (ev.host ?? '') && e.boot !== ev.boot);
-  const first = Math.min(...same.map((e) => e.startLine));
-  const last = Math.max(...same.map((e) => e.endLine));
+  let first = Infinity;
+  let last = -1;
+  for (const e of same) {
+    first = Math.min(first, e.startLine);
+    last = Math.max(last, e.endLine);
+  }
   const before = others.filter((e) => e.endLine < first).reduce((m, e) => Math.max(m, e.endLine + 1), 0);
   const after = others.filter((e) => e.startLine > last).reduce((m, e) => Math.min(m, e.startLine - 1), a.lines - 1);
   return [before, after];
@@ -66,7 +73,7 @@ export function references(a: Analysis, text: string, lineStarts: Uint32Array, l
   if (!hit) return [];
   const [from, to] = bootRange(a, hit.ev);
   const n = String(hit.pid);
-  const re = new RegExp(`(?:pid[=:]\\s*|PID:\\s*|[Pp]rocess\\s+|\\[\\s*|\\bpid\\s+|victim\\s+|killer\\s+|[\\w.\\-/]\\[|:)(${n})(?![\\d.])`, 'dg');
+  const re = new RegExp(`(?:pid[=:]\\s*|PID:\\s*|[Pp]rocess\\s+|\\[\\s*|\\bpid\\s+|victim\\s+|killer\\s+|[\\w.\\-/]\\[|:(?=${n}\\]))(${n})(?![\\d.])`, 'dg');
   const out: Target[] = [];
   for (let l = from; l <= to && l < lineStarts.length; l++) {
     const s = text.slice(lineStarts[l]!, lineEnds[l]!);

@@ -215,19 +215,22 @@ export function tasksTableModel(ev: OomEvent, lang: Lang, index = 0): TasksTable
     );
 
   const points = new Map(est?.scores.map((s) => [s.pid, s.points]) ?? []);
-  const rows: TableRow[] = (ev.tasks ?? []).map((r) => {
-    const rssKb = page && r.rss !== null ? r.rss * page.kb : null;
+  // Numbers too large for a double (a garbled row) become empty cells: the webview's validator
+  // would otherwise reject the whole model. A row without a usable pid is left out.
+  const fin = (x: number | null): number | null => (x !== null && Number.isFinite(x) ? x : null);
+  const rows: TableRow[] = (ev.tasks ?? []).filter((r) => Number.isSafeInteger(r.pid) && Number.isSafeInteger(r.line)).map((r) => {
+    const rssKb = page && r.rss !== null ? fin(r.rss * page.kb) : null;
     const pt = pgtablesKb(r, page);
     const cells: Cell[] = printed.map((key) => {
       const v = r[PRINTED[key]!];
-      return typeof v === 'number' || typeof v === 'string' ? v : null;
+      return typeof v === 'number' ? fin(v) : typeof v === 'string' ? v : null;
     });
     if (hasRss) cells.push(rssKb === null ? null : round(rssKb / 1024, 3));
     if (hasSwap) cells.push(page && r.swapents !== null ? round((r.swapents * page.kb) / 1024, 3) : null);
     if (hasPgtables) cells.push(pt === null ? null : round(pt / 1024, 3));
     if (share && hasRss) cells.push(rssKb === null ? null : round((100 * rssKb) / share.kb, 3));
-    if (est) cells.push(points.get(r.pid) ?? null);
-    return { pid: r.pid, uid: r.uid, name: r.name, line: r.line, cells };
+    if (est) cells.push(fin(points.get(r.pid) ?? null));
+    return { pid: r.pid, uid: r.uid !== null && Number.isSafeInteger(r.uid) ? r.uid : null, name: r.name, line: r.line, cells };
   });
 
   const totals: Record<string, number> = {};

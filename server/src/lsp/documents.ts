@@ -73,8 +73,11 @@ export class AnalysisCache {
     if (hit && hit.version === doc.version) return Promise.resolve(hit);
     const run = this.running.get(doc.uri);
     if (run && run.version === doc.version) return run.promise;
+    const text = doc.getText();
     const promise = this.analyse(doc, kernel, current, progress).finally(() => {
       if (this.running.get(doc.uri)?.promise === promise) this.running.delete(doc.uri);
+      // A cancelled or failed run must not leave its partial answers behind.
+      if (this.partial.get(doc.uri)?.text === text) this.partial.delete(doc.uri);
     });
     this.running.set(doc.uri, { version: doc.version, promise });
     return promise;

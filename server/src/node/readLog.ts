@@ -7,6 +7,9 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
+/** Longest stretch without a line break kept whole; longer ones are cut (the analysis skips them anyway). */
+const MAX_CARRY = 1 << 20;
+
 /** Reads a log in pieces that end at line breaks (gunzipping `.gz` by its magic bytes), for any size. */
 export async function* readLogPieces(file: string, pieceBytes = 2 << 20): AsyncGenerator<string> {
   const raw: AsyncIterable<Buffer> =
@@ -37,17 +40,36 @@ export async function* readLogPieces(file: string, pieceBytes = 2 << 20): AsyncG
   const decoder = new TextDecoder('utf-8', { fatal: false });
   let carry = '';
   let first = true;
+  let dropping = false;
   for await (const chunk of bytes) {
     let s = carry + decoder.decode(chunk, { stream: true });
     if (first && s.length > 0) {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       first = false;
     }
+    if (dropping) {
+      // Skip the rest of an overlong line, up to and including its break.
+      const nl = s.indexOf('\n');
+      const cr = s.indexOf('\r');
+      const b = nl === -1 ? cr : cr === -1 ? nl : Math.min(nl, cr);
+      if (b === -1) {
+        carry = '';
+        continue;
+      }
+      dropping = false;
+      s = s.slice(b + (s.charCodeAt(b) === 13 && s.charCodeAt(b + 1) === 10 ? 2 : 1));
+    }
     // Cut after the last line break; a trailing `\r` waits in case `\n` follows.
     let cut = Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'));
     if (cut === s.length - 1 && s.charCodeAt(cut) === 13) cut = Math.max(s.lastIndexOf('\n', cut - 1), s.lastIndexOf('\r', cut - 1));
     if (cut < 0) {
-      carry = s;
+      // A "line" with no break for a megabyte (binary data): hand on its start, so the analysis
+      // reports one overlong line (its own piece, so one line), and drop the rest.
+      if (s.length > MAX_CARRY) {
+        yield s.slice(0, MAX_CARRY);
+        carry = '';
+        dropping = true;
+      } else carry = s;
       continue;
     }
     yield s.slice(0, cut + 1);

@@ -102,7 +102,7 @@ export const Tag = prefixToken('Tag', /[\w.\-\/@()]+(?:\[\d+\])?:(?= |$)/, [...L
 /** A whole tasks-table row `[  pid  ] uid tgid total_vm rss … name` (oom_kill.c dump_task). */
 export const TaskRow = createToken({
   name: 'TaskRow',
-  pattern: { exec: sticky(/\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t].*)?$/, atPrefixPosition) },
+  pattern: { exec: sticky(/\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t][^]*)?$/, atPrefixPosition) },
   line_breaks: false,
   start_chars_hint: ['['],
 });
@@ -170,7 +170,3 @@ export const Rest = createToken({
 
 /** Prefix tokens then the rest of the line; the full `allTokens` tokenizes messages. */
 export const prefixTokens: TokenType[] = [WS, KmsgHeader, Level, DecodedLevel, AndroidTime, IsoTime, UnixTime, SyslogTime, FullTime, CallerId, AndroidContext, Monotonic, CTime, Host, Tag, Rest];
-
-export function isPrefixToken(t: TokenType): boolean {
-  return prefixTypes.has(t);
-}

@@ -172,8 +172,8 @@ export interface OomEvent extends EventBase, StackDump {
   tasks: TaskRow[] | null;
   /** Column names of the tasks-table header as printed, or null. */
   taskColumns: string[] | null;
-  /** Pids whose `oom_reaper:` line joined this event (not part of the JSON contract). */
-  reaped: number[];
+  /** `oom_reaper:` lines that joined this event: pid and 0-based line (not part of the JSON contract). */
+  reaped: { pid: number; line: number }[];
 }
 
 /** Fields every report with a stack dump shares (lib/dump_stack.c and the arch die/show_regs code). */

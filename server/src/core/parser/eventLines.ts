@@ -53,7 +53,7 @@ const ALLOC = /^(.*?): page allocation (?:failure:|stalls for (\d+)ms,) order:(\
 // §8.1 x86: `%s%s[%d]: segfault at %lx ip %px sp %px error %lx` + ` in %s[%lx+%lx]` (≤6.8) or ` in %pD[%lx,%lx+%lx]` (6.12+) + ` likely on CPU %d (core %d, socket %d)` (6.1+)
 const SEGV = /^(.*)\[(\d+)\]: segfault at ([0-9a-f]+) ip ([0-9a-fx]+) sp ([0-9a-fx]+) error ([0-9a-f]+)(?: in (.*?)\[(?:([0-9a-f]+),)?([0-9a-f]+)\+([0-9a-f]+)\])?(?: likely on CPU (\d+))?/d;
 // §8.3 arm64: `%s[%d]: unhandled exception: %s, ESR 0x…, <fault name> in %s[%lx+%lx]` (4.19+) and older `unhandled <fault> (%d) at 0x%08lx, esr 0x%03x`
-const ARM_SEGV = /^(.*)\[(\d+)\]: unhandled (?:exception: )?(.*?)(?: at 0x([0-9a-f]+))?(?:, esr 0x[0-9a-f]+)?(?: in (.*?)\[([0-9a-f]+)\+([0-9a-f]+)\])?$/d;
+const ARM_SEGV = /\[(\d+)\]: unhandled (?:exception: )?([^]*?)(?: at 0x([0-9a-f]+))?(?:, esr 0x[0-9a-f]+)?(?: in ([^\[\]]*)\[([0-9a-f]+)\+([0-9a-f]+)\])?$/dy;
 // §8.2: `traps: %s[%d] trap %s ip:%lx sp:%lx error:%lx` / `… general protection[ fault] ip:…` + vma
 const TRAP = /^(?:traps: )?(.*)\[(\d+)\] (?:trap )?(divide error|overflow|invalid opcode|bounds|coprocessor segment overrun|invalid TSS|segment not present|stack segment|alignment check|int3|general protection(?: fault)?|[a-z][a-z0-9 ]*?) ip:([0-9a-f]+) sp:([0-9a-f]+) error:([0-9a-f]+)(?: in (.*?)\[(?:([0-9a-f]+),)?([0-9a-f]+)\+([0-9a-f]+)\])?/d;
 const HUNG = /^INFO: task (.*):(\d+) blocked for more than (\d+) seconds\./d;
@@ -77,7 +77,7 @@ const SYSTEMD_TAG = /^systemd-coredump\[(\d+)\]: /;
 const DETAIL = /^(?:#PF: |PGD [0-9a-f]|P4D |IP: |Mem abort info:|Data abort info:|\s*(?:ESR|EC|IL|SET|FnV|EA|S1PTW|FSC|ISV|ISS|ISS2|CM|WnR|TnD|TagAccess|GCS|Xs|Overlay|DirtyBit) = |user pgtable:|swapper pgtable:|\[[0-9a-f]+\] pgd=|PC is at |LR is at |r\d+ ?: [0-9a-f]{8}|Flags: [nN][zZ]|Control: [0-9a-f]+|Register r\d+ information:|Process .* \(pid: \d+, stack limit|Stack: \(0x|Exception stack\(|Backtrace:|[0-9a-f]{4}: (?:[0-9a-f]{8}| {8})|\S+ from \S+\+0x[0-9a-f]+\/0x[0-9a-f]+$|irq event stamp:|hardirqs last|softirqs last|Sending NMI from CPU|NMI backtrace for cpu|={20,}|Read of size|Write of size|The buggy address|Memory state around|Allocated by task|Freed by task|Last potentially related|The buggy address belongs|page last (?:allocated|free)|[> ][0-9a-f]{16}: |index -?\d+ is out of range|shift exponent|signed integer overflow|load of value|UBSAN: |KASAN: |Object |Redzone |Padding |Bytes b4 |in_atomic\(\): |preempt_count: |RCU nest depth|Preemption disabled at:|INFO: lockdep is turned off|Kernel Offset: |Disabling lock debugging)/;
 
 export function classifyEventLine(msg: string, ms: number, prefix: Prefix): EventLine | null {
-  const at: Record<string, Loc> = {};
+  const at: Record<string, Loc> = Object.create(null);
   const c0 = msg.charCodeAt(0);
   let m: RegExpExecArray | null;
 
@@ -194,10 +194,17 @@ export function classifyEventLine(msg: string, ms: number, prefix: Prefix): Even
     for (const [g, name] of [[1, 'comm'], [2, 'pid'], [3, 'address'], [4, 'ip'], [5, 'sp'], [6, 'error'], [7, 'library']] as const) if (m[g] !== undefined) at[name] = loc(ms, m, g);
     return { k: 'segfault', comm: m[1]!, pid: Number(m[2]), address: m[3]!, ip: m[4]!, sp: m[5]!, error: m[6]!, library: m[7] ?? null, mapStart: m[9] ?? null, mapSize: m[10] ?? null, fileOffset: m[8] ?? null, cpu: m[11] ? Number(m[11]) : null, detail: null, at };
   }
-  if (msg.includes(']: unhandled ') && (m = ARM_SEGV.exec(msg))) {
-    at.comm = loc(ms, m, 1);
-    at.pid = loc(ms, m, 2);
-    return { k: 'segfault', comm: m[1]!, pid: Number(m[2]), address: m[4] ?? null, ip: null, sp: null, error: null, library: m[5] ?? null, mapStart: m[6] ?? null, mapSize: m[7] ?? null, fileOffset: null, cpu: null, detail: m[3]!.replace(/ in$/, ''), at };
+  const un = msg.indexOf(']: unhandled ');
+  if (un > 0) {
+    // `comm[pid]: unhandled …`: the comm is what precedes the last `[` before the marker (no
+    // backtracking over the comm, which may be anything).
+    const open = msg.lastIndexOf('[', un);
+    ARM_SEGV.lastIndex = open;
+    if (open > 0 && (m = ARM_SEGV.exec(msg))) {
+      at.comm = [ms, ms + open];
+      at.pid = loc(ms, m, 1);
+      return { k: 'segfault', comm: msg.slice(0, open), pid: Number(m[1]), address: m[3] ?? null, ip: null, sp: null, error: null, library: m[4] ?? null, mapStart: m[5] ?? null, mapSize: m[6] ?? null, fileOffset: null, cpu: null, detail: m[2]!.replace(/ in$/, ''), at };
+    }
   }
   if (msg.includes(' ip:') && msg.includes(' error:') && (m = TRAP.exec(msg))) {
     at.comm = loc(ms, m, 1);

@@ -69,7 +69,7 @@ const STACK_WORDS = /^(?:[0-9a-f]{8}|[0-9a-f]{16})(?: (?:[0-9a-f]{8}|[0-9a-f]{16
 const X86_REGS = /^(?:RIP|RSP|RAX|RDX|RBP|R10|R13|FS|CS|CR2|DR0|DR3|PKRU|Code|EIP|EAX|ESI|DS|CR0):/;
 const ARM_REGS = /^(?:pc|lr|sp|pstate|x\d+) ?:/;
 /** A tasks-table row `[  pid  ] uid tgid total_vm rss …  name` (mm/oom_kill.c dump_task). */
-const TASK_ROW = /^\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t].*)?$/;
+const TASK_ROW = /^\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t][^]*)?$/;
 /** The first word of a message: what most report lines are recognised by. */
 const FIRST_WORD = /^[A-Za-z_0-9\-+[\]\/.]+:?/;
 /** Mem-Info global counters `active_anon:123 inactive_anon:456 …` (pages). */
@@ -81,7 +81,7 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
   const ms = lx.msgStart;
   if (ms >= end) return { k: 'other', at: {} };
   const msg = text.slice(ms, end);
-  const at: Record<string, Loc> = {};
+  const at: Record<string, Loc> = Object.create(null);
 
   if (msg.charCodeAt(0) === 91 /* [ */ && TASK_ROW.test(msg)) return { k: 'task-row', row: msg.trimEnd(), start: ms, at };
 
@@ -159,11 +159,12 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
       return { k: 'oom-kill', kv, at };
     }
     case 'oom_reaper:': {
-      let m = /^oom_reaper: reaped process (\d+) \((.*)\), now /.exec(msg);
+      let m = /^oom_reaper: reaped process (\d+) \((.*)\), now /d.exec(msg);
       if (m) {
         const kv = kvMap(keyValues(text, lx.tokens, lx.base, 0));
-        at.pid = [ms + 28, ms + 28 + m[1]!.length];
-        at.comm = [ms + 30 + m[1]!.length, ms + 30 + m[1]!.length + m[2]!.length];
+        const ix = (m as RegExpExecArray & { indices: [number, number][] }).indices;
+        at.pid = [ms + ix[1]![0], ms + ix[1]![1]];
+        at.comm = [ms + ix[2]![0], ms + ix[2]![1]];
         for (const [k, v] of kv) at[k] = [v.start, v.end];
         return { k: 'reaper', pid: Number(m[1]), comm: m[2]!, kv, at };
       }
@@ -274,7 +275,7 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
     return { k: 'mem-total', what, value: Number(cm[1]), at };
   }
   if (COUNTERS.test(msg)) {
-    const values: Record<string, number> = {};
+    const values: Record<string, number> = Object.create(null);
     for (const kv of keyValues(text, lx.tokens, lx.base)) {
       values[kv.key] = Number(kv.value);
       at[kv.key] = [kv.start, kv.end];
@@ -356,12 +357,13 @@ function memoryLine(text: string, msg: string, ms: number, lx: LexedLine, at: Re
     at.path = [ms + 24, ms + 24 + path.length];
     let inline: Record<string, number> | null = null;
     if (colon !== -1 && rest.slice(colon + 1).trim().length > 0) {
-      inline = {};
+      const stats: Record<string, number> = Object.create(null);
+      inline = stats;
       const from = lx.tokens.findIndex((t) => lx.base + t.startOffset >= ms + 24 + colon + 1);
       for (const kv of keyValues(text, lx.tokens, lx.base, Math.max(0, from))) {
         const v = num(kv.value);
         if (v !== null) {
-          inline[kv.key] = v;
+          stats[kv.key] = v;
           at['stat.' + kv.key] = [kv.start, kv.end];
         }
       }
@@ -382,7 +384,7 @@ function nodeLine(text: string, msg: string, ms: number, lx: LexedLine, at: Reco
   if (/^\w+ per-cpu:/.test(rest)) return { k: 'per-cpu', at };
   // Per-node line: `Node 0 active_anon:…kB … all_unreclaimable? no`
   if (/^active_anon:/.test(rest)) {
-    const kb: Record<string, number> = {};
+    const kb: Record<string, number> = Object.create(null);
     for (const kv of keyValues(text, lx.tokens, lx.base)) {
       const v = num(kv.value);
       if (v !== null) {
@@ -401,7 +403,7 @@ function zoneOrBuddy(text: string, msg: string, ms: number, lx: LexedLine, node:
   // Zone line: `DMA32 free:59728kB min:7832kB low:9788kB high:11748kB …`
   const zm = /^(DMA32|DMA|Normal|HighMem|Movable|Device) free:\d+kB/.exec(rest);
   if (zm) {
-    const kb: Record<string, number> = {};
+    const kb: Record<string, number> = Object.create(null);
     const startTok = lx.tokens.findIndex((t) => lx.base + t.startOffset >= ms + from + zm[1]!.length);
     for (const kv of keyValues(text, lx.tokens, lx.base, Math.max(0, startTok))) {
       const v = num(kv.value);
@@ -431,6 +433,12 @@ function zoneOrBuddy(text: string, msg: string, ms: number, lx: LexedLine, node:
 function tasksHeader(msg: string, at: Record<string, Loc>): ReportLine {
   const after = msg.replace(/^\[ *pid *\]/, '').trim();
   return { k: 'tasks-header', columns: ['pid', ...after.split(/\s+/)], at };
+}
+
+/** Offset in `line` where a tasks-table row starts (after any prefix, such as `[ 123.456]`), or -1. */
+export function taskRowStart(line: string): number {
+  const m = /\[ *\d+\](?:[ \t]+-?\d+){5}/.exec(line);
+  return m ? m.index : -1;
 }
 
 /**

@@ -130,7 +130,7 @@ export function describe(ev: KernelEvent, index: number, lang: Lang): Described 
         const v: Val = [...task(tr.comm, tr.pid, lang)];
         if (tr.gfpMask !== null) v.push(' gfp_mask=', L(tr.gfpMask), ...(tr.gfpFlags ? ['(', L(tr.gfpFlags.join('|')), ')'] : []));
         // Kernels before 4.6 print no names: ours, decoded for the release's flag layout.
-        if (!tr.gfpFlags && tr.gfpDecoded && tr.gfpDecoded.layout !== 'unknown') v.push(` [${t(lang, 'decoded')}: ${tr.gfpDecoded.flags.join('|')}]`);
+        if (!tr.gfpFlags && tr.gfpDecoded && tr.gfpDecoded.layout !== 'unknown') v.push(` [${t(lang, 'decoded')}: `, L(tr.gfpDecoded.flags.join('|')), ']');
         if (tr.order !== null) v.push(` order=${tr.order}`);
         if (tr.order === -1) v.push(` (${t(lang, 'manual OOM, SysRq-f')})`);
         else if (tr.gfpMask === '0x0') v.push(` (${t(lang, 'page-fault OOM')})`);

@@ -103,7 +103,9 @@ export class Redactor {
     let out = s;
     for (const h of [...this.hosts].sort((a, b) => b.length - a.length)) {
       if (h.length < 2) continue;
-      out = out.split(h).join(this.token('host', h));
+      // Whole names only: a host called `node` must not turn `nodemask` into `host-1mask`.
+      const re = new RegExp(`(?<![\\w.-])${h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w-]|\\.\\w)`, 'g');
+      out = out.replace(re, () => this.token('host', h));
     }
     out = out
       .replace(/(?<![\w.:])(?:\d{1,3}\.){3}\d{1,3}(?![\w.])/g, (ip) => this.token('ip', ip))

@@ -24,7 +24,9 @@ export class LineIndex {
    * only the lines the edit touched are scanned again, the rest are copied and shifted.
    */
   edited(text: string, start: number, end: number, inserted: number): LineIndex {
-    const a = this.lineAt(start);
+    let a = this.lineAt(start);
+    // A `\n` inserted right after a lone `\r` joins it into one break: rescan the line before too.
+    if (a > 0 && this.starts[a] === start && this.text.charCodeAt(start - 1) === 13) a--;
     const b = this.lineAt(end);
     const delta = inserted - (end - start);
     const from = this.starts[a]!;

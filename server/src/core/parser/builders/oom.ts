@@ -198,7 +198,7 @@ export class OomBuilder extends Builder<OomEvent> {
         const m = this.memcg();
         // 5.3+ `Memory cgroup stats for <oom memcg>:`; ≤5.2 one line per cgroup of the subtree.
         m.oomMemcg ??= rec.path;
-        ev.memcgStats.push({ path: rec.path, format: rec.inline ? 'v1-line' : 'block', stats: rec.inline ?? {}, truncatedByKernel: false });
+        ev.memcgStats.push({ path: rec.path, format: rec.inline ? 'v1-line' : 'block', stats: rec.inline ?? Object.create(null), truncatedByKernel: false });
         this.stats = rec.inline ? null : { index: ev.memcgStats.length - 1, bytes: 0 };
         break;
       }
@@ -248,12 +248,12 @@ export class OomBuilder extends Builder<OomEvent> {
   /** `oom_reaper: reaped process …` for this event's victim (may come after later events). */
   /** Whether an `oom_reaper:` line for `pid` belongs here: the victim or a memory.oom.group member, once. */
   wantsReaper(pid: number): boolean {
-    if (this.ev.reaped.includes(pid)) return false;
+    if (this.ev.reaped.some((r) => r.pid === pid)) return false;
     return this.ev.killed?.pid === pid || this.ev.alsoKilled.some((t) => t.pid === pid);
   }
 
   addReaper(rec: Extract<ReportLine, { k: 'reaper' | 'reaper-failed' }>, ctx: LineCtx): void {
-    this.ev.reaped.push(rec.pid);
+    this.ev.reaped.push({ pid: rec.pid, line: ctx.line });
     this.take('reaper', rec, ctx);
     const ev = this.ev;
     if (rec.k !== 'reaper') return;

@@ -90,11 +90,6 @@ export class OtherBuilder extends Builder {
     this.start(rec, ctx);
   }
 
-  /** The event kind, once known (`cut here` alone does not say whether a WARN or a BUG follows). */
-  get eventKind(): EventKind | null {
-    return this.kind;
-  }
-
   private start(rec: EventLine, ctx: LineCtx): void {
     const d = this.data;
     switch (rec.k) {

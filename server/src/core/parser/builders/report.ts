@@ -99,10 +99,15 @@ export abstract class Builder<E extends EventBase = EventBase> {
   }
 
   protected locate(prefix: string, at: Record<string, Loc>, base: number): void {
-    for (const key in at) {
+    for (const key of Object.keys(at)) {
       const [start, end] = at[key]!;
       this.ev.fields.push({ name: `${prefix}.${key}`, start: start + base, end: end + base } satisfies Field);
     }
+  }
+
+  /** The architecture this event's kernel runs on, as far as its lines told so far. */
+  get kernelArch(): string | null {
+    return this.ev.kernel?.arch ?? this.arch;
   }
 
   protected archHint(a: string): void {
@@ -175,7 +180,7 @@ export abstract class Builder<E extends EventBase = EventBase> {
         const m = mi();
         let z = m.zones.find((x) => x.node === rec.node && x.zone === rec.zone && x.buddy === null);
         if (!z) {
-          z = { node: rec.node, zone: rec.zone, kb: {}, lowmemReserve: null, buddy: null };
+          z = { node: rec.node, zone: rec.zone, kb: Object.create(null), lowmemReserve: null, buddy: null };
           m.zones.push(z);
         }
         z.buddy = { counts: rec.counts, blockKb: rec.blockKb, totalKb: rec.totalKb };
@@ -198,7 +203,7 @@ export abstract class Builder<E extends EventBase = EventBase> {
 
 export function emptyMemInfo(): MemInfo {
   return {
-    counters: {},
+    counters: Object.create(null),
     nodes: [],
     zones: [],
     hugepages: [],
