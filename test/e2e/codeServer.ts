@@ -5,11 +5,12 @@
  * process group and is ended by that group, also when the test fails or the runner exits.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
+import type { Frame, Page } from 'playwright-core';
 import { ROOT } from '../helpers.js';
 
 export const CODE_SERVER_VERSION = '4.100.3';
@@ -322,4 +323,73 @@ export function pngStats(png: Buffer): { width: number; height: number; colours:
   }
   const mean = sum / n;
   return { width, height, colours: colours.size, lumaStdDev: Math.sqrt(Math.max(0, sumSq / n - mean * mean)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for tests that drive the workbench (used by vscodeFeatures.test.ts)
+
+/** Settings for a quiet workbench: no welcome page over the editor, no update or telemetry traffic. */
+export const QUIET_SETTINGS: Readonly<Record<string, unknown>> = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'telemetry.telemetryLevel': 'off',
+  'update.mode': 'none',
+};
+
+/**
+ * The folders of one run under `tmp` (user data, extensions, an empty config file, the workspace),
+ * created, with QUIET_SETTINGS plus `settings` as the user's settings.json.
+ */
+export function prepareCodeServerDirs(tmp: string, settings: Record<string, unknown> = {}): CodeServerDirs & { workspace: string } {
+  const d = { userDataDir: join(tmp, 'user-data'), extensionsDir: join(tmp, 'extensions'), config: join(tmp, 'config.yaml'), workspace: join(tmp, 'workspace') };
+  for (const p of [d.userDataDir, d.extensionsDir, d.workspace, join(d.userDataDir, 'User')]) mkdirSync(p, { recursive: true });
+  writeFileSync(d.config, '');
+  writeFileSync(join(d.userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  return d;
+}
+
+/** The log files of the extension's own output channel(s) under code-server's user-data-dir, concatenated. */
+export function outputChannelLog(userDataDir: string, channel: string): string {
+  return findFiles(join(userDataDir, 'logs'), (n) => n.includes(channel))
+    .sort()
+    .map((p) => readFileSync(p, 'utf8'))
+    .join('\n');
+}
+
+/**
+ * Entries of a VS Code log at level error (`... [error] ...`) that match `about` anywhere, their
+ * continuation lines (a stack trace) included: an entry starts with a timestamp.
+ */
+export function errorLines(log: string, about: RegExp): string[] {
+  const entries: string[] = [];
+  for (const line of log.split('\n')) {
+    if (/^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/.test(line) || entries.length === 0) entries.push(line);
+    else entries[entries.length - 1] += `\n${line}`;
+  }
+  return entries.filter((e) => /^\S+ \S+ \[error\]/i.test(e) && about.test(e));
+}
+
+/**
+ * The first frame of the page (nested iframes included: webviews live two levels down) in which
+ * `selector` matches an element; undefined when none does yet.
+ */
+export async function frameWith(page: Page, selector: string): Promise<Frame | undefined> {
+  for (const f of page.frames()) {
+    if (f.isDetached()) continue;
+    const found = await f.evaluate((s) => !!(globalThis as any).document.querySelector(s), selector).catch(() => false);
+    if (found) return f;
+  }
+  return undefined;
+}
+
+/** The messages of the notification toasts on screen at error severity. */
+export async function errorToasts(page: Page): Promise<string[]> {
+  return page
+    .locator('.notifications-toasts .notification-list-item')
+    .filter({ has: page.locator('.codicon-error') })
+    .allInnerTexts()
+    .then((t) => t.map((s) => s.replace(/\s+/g, ' ').trim()))
+    .catch(() => []);
 }
