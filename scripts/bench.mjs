@@ -263,6 +263,11 @@ function main() {
   console.log('');
   const lsp = spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench-lsp.mjs'), ensureLog(48, o.seed).file], { stdio: 'inherit' });
   if (lsp.status !== 0) console.log('  language-server benchmark FAILED (see above)');
+
+  // ---- the core's incremental re-analysis (scripts/bench-incremental.ts) --------------------
+  console.log('');
+  const inc = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench-incremental.ts'), ensureLog(48, o.seed).file], { cwd: ROOT, stdio: 'inherit' });
+  if (inc.status !== 0) console.log('  incremental benchmark FAILED (see above)');
   return 0;
 }
 

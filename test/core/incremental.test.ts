@@ -12,6 +12,7 @@ import { reanalyse } from '../../server/src/core/incremental.js';
 import { eventToJson } from '../../server/src/core/json.js';
 import { LineIndex } from '../../server/src/core/text/lines.js';
 import { FIXTURES } from '../helpers.js';
+import { generate } from '../../scripts/gen-log.mjs';
 
 const logs = readdirSync(FIXTURES).filter((f) => f.endsWith('.log')).map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
 const donorLines = logs.flatMap((l) => l.split('\n')).filter((l) => l.length > 0);
@@ -58,5 +59,35 @@ describe('incremental re-analysis', () => {
       }),
       { numRuns: 80 },
     );
+  });
+
+  // Generated logs have what the fixtures have little of: several boots with banners, raw dmesg
+  // after syslog lines, storms of kills whose reaper lines come many events later.
+  test('edits through generated logs (boots, banners, mixed hosts, late reaper lines)', { timeout: 180_000 }, () => {
+    for (const seed of [3, 7, 11]) {
+      const text0 = generate({ sizeBytes: 256 * 1024, seed }).text;
+      let cur = { analysis: analyze(text0, { fields: true }), index: new LineIndex(text0), text: text0 };
+      // A sequence of edits, each on the result of the one before (as in an editor): a seeded
+      // PRNG rather than fast-check, whose shrinking assumes independent runs.
+      let state = seed * 2654435761;
+      const rand = (n: number): number => {
+        state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+        return state % n;
+      };
+      const inserts = ['x', '', '[    1.000000] Linux version 6.1.0-13-amd64 (a@b) #1 SMP\n', '[99999.000000] e1000e: eth0 NIC Link is Up\n'];
+      for (let run = 0; run < 40; run++) {
+        const line = rand(cur.index.count);
+        const insert = inserts[rand(inserts.length)]!;
+        const s = cur.index.starts[line]!;
+        // An empty insert deletes the line.
+        const end = insert === '' ? (line + 1 < cur.index.count ? cur.index.starts[line + 1]! : cur.text.length) : s;
+        const r = reanalyse(cur, { start: s, end, text: insert });
+        cur = { analysis: r.analysis, index: r.index, text: r.text };
+        const a = cur.analysis;
+        const got = { lines: a.lines, events: a.events.map(eventToJson), problems: a.problems };
+        const want = full(cur.text) as { lines: number; events: unknown[]; problems: unknown[] };
+        assert.deepEqual(got, { lines: want.lines, events: want.events, problems: want.problems }, `seed ${seed}, edit ${run}: ${JSON.stringify(insert)} at line ${line}`);
+      }
+    }
   });
 });

@@ -12,7 +12,7 @@
  */
 import { decodeGfp } from './knowledge/gfp.js';
 import { lexSegment, type LexedLine, type Prefix } from './lexer/lexer.js';
-import type { Analysis, KernelEvent, Problem } from './model/events.js';
+import type { Analysis, KernelEvent, Problem, ResumeState } from './model/events.js';
 import { EVENT_ANCHOR, type EventLine } from './parser/eventLines.js';
 import { OomBuilder } from './parser/builders/oom.js';
 import { OtherBuilder, START_KINDS } from './parser/builders/other.js';
@@ -26,13 +26,11 @@ export interface AnalyzeOptions {
   /** Record the located fields of each event (for hovers). Off by default: it costs memory. */
   fields?: boolean;
   /**
-   * Resuming in the middle of a log (incremental re-analysis): the host whose lines come first,
-   * each host's boot number, and the kernel release known per host and boot.
+   * Resuming in the middle of a log (incremental re-analysis): the state an event recorded when
+   * it began (`resumeAt`), null for the start of the log.
    */
   resume?: {
-    host: string;
-    boots: Map<string, number>;
-    kernels: Map<string, { release: string; arch: string | null; source: 'banner' | 'cpu-line' }>;
+    state: ResumeState | null;
     /** An `oom_reaper:` line for a kill before the resume point: true when an earlier event takes it. */
     claimReaper?: (pid: number, line: number) => boolean;
   };
@@ -95,11 +93,13 @@ export class Analyzer {
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     const r = options.resume;
-    if (r) {
-      for (const [host, boot] of r.boots) this.hosts.set(host, newHost(boot));
-      for (const [k, v] of r.kernels) this.perBoot.set(k, v);
-      this.hostKey = r.host;
-      if (!this.hosts.has(r.host)) this.hosts.set(r.host, newHost());
+    if (r?.state) {
+      for (const [host, boot, lastMono, sawKernelLine, kernel] of r.state.hosts) {
+        this.hosts.set(host, { open: null, gap: 0, boot, sawKernelLine, lastMono });
+        if (kernel) this.perBoot.set(`${host}\u0000${boot}`, kernel);
+      }
+      this.hostKey = r.state.host;
+      if (!this.hosts.has(this.hostKey)) this.hosts.set(this.hostKey, newHost());
     }
     this.hs = this.hosts.get(this.hostKey)!;
   }
@@ -112,6 +112,23 @@ export class Analyzer {
   openElsewhere(host: string): boolean {
     for (const [k, h] of this.hosts) if (h.open && k !== host) return true;
     return false;
+  }
+
+  private snapshot(): ResumeState {
+    const hosts: ResumeState['hosts'] = [];
+    for (const [k, h] of this.hosts) hosts.push([k, h.boot, h.lastMono, h.sawKernelLine, this.perBoot.get(`${k}\u0000${h.boot}`) ?? null]);
+    let quiet = true;
+    for (const [k, h] of this.hosts) if (h.open && k !== this.hostKey) quiet = false;
+    return { host: own(this.hostKey), quiet, hosts };
+  }
+
+  /**
+   * What the lines so far leave for the lines after them (incremental.ts compares it before and
+   * after an edit): `resumeAt`'s state, in a canonical form.
+   */
+  stateKey(): string {
+    const st = this.snapshot();
+    return JSON.stringify([st.host, st.quiet, st.hosts.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))]);
   }
 
   /**
@@ -158,7 +175,7 @@ export class Analyzer {
     const key = host ?? this.hostKey;
     if (key === this.hostKey) return;
     let h = this.hosts.get(key);
-    if (!h) this.hosts.set(own(key), (h = newHost(this.options.resume?.boots.get(key) ?? 0)));
+    if (!h) this.hosts.set(own(key), (h = newHost()));
     // The current key may point into the current piece; the map's copies outlive it.
     this.hostKey = key;
     this.hs = h;
@@ -241,6 +258,8 @@ export class Analyzer {
     // A new report seals every earlier one: their late lines (the reaper, another host's rest)
     // become parts outside their range, so ranges never overlap (CONVENTIONS.md "Event ranges").
     for (let i = this.builders.length - 1; i >= 0 && !this.builders[i]!.sealed; i--) this.builders[i]!.sealed = true;
+    b.ev.stream = own(this.hostKey);
+    if (this.options.fields) b.ev.resumeAt = this.snapshot();
     this.builders.push(b);
     this.setOpen(b);
     // A report left open by a host that went quiet ends once many newer events began: it can no
@@ -341,10 +360,10 @@ export class Analyzer {
     for (const b of bs) {
       const k = b.ev.kernel;
       if (!b.sealed || k?.source !== 'cpu-line') continue;
-      const key = `${b.ev.host ?? ''}\u0000${b.ev.boot}`;
+      const key = `${b.ev.stream}\u0000${b.ev.boot}`;
       if (!this.perBoot.has(key)) this.perBoot.set(own(key), { release: own(k.release), arch: b.kernelArch, source: 'cpu-line' });
     }
-    const known = (b: Builder): boolean => b.ev.kernel !== null || this.perBoot.has(`${b.ev.host ?? ''}\u0000${b.ev.boot}`) || this.options.kernel !== undefined;
+    const known = (b: Builder): boolean => b.ev.kernel !== null || this.perBoot.has(`${b.ev.stream}\u0000${b.ev.boot}`) || this.options.kernel !== undefined;
     let n = 0;
     while (n < bs.length - REAPER_WINDOW && bs[n]!.sealed && (known(bs[n]!) || bs.length - n > HOLD)) n++;
     if (n === 0) return [];
@@ -356,12 +375,12 @@ export class Analyzer {
   /** Gives events without their own CPU line the kernel of their boot. */
   private settle(events: KernelEvent[]): KernelEvent[] {
     for (const ev of events) {
-      const key = `${ev.host ?? ''}\u0000${ev.boot}`;
+      const key = `${ev.stream}\u0000${ev.boot}`;
       if (ev.kernel?.source === 'cpu-line' && !this.perBoot.has(key)) this.perBoot.set(own(key), { release: own(ev.kernel.release), arch: ev.kernel.arch, source: 'cpu-line' });
     }
     for (const ev of events) {
       if (ev.kernel) continue;
-      const k = this.perBoot.get(`${ev.host ?? ''}\u0000${ev.boot}`);
+      const k = this.perBoot.get(`${ev.stream}\u0000${ev.boot}`);
       if (k) ev.kernel = { release: k.release, arch: k.arch, tainted: null, source: k.source };
       else if (this.options.kernel) ev.kernel = { release: this.options.kernel, arch: null, tainted: null, source: 'setting' };
     }

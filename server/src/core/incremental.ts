@@ -5,7 +5,7 @@
  * any more; the events after that are the old ones, moved by the edit's line and offset shift.
  * An append is the same case at the end of the text.
  */
-import { Analyzer, type AnalyzeOptions } from './analyze.js';
+import { analyze, Analyzer, type AnalyzeOptions } from './analyze.js';
 import { decodeGfp } from './knowledge/gfp.js';
 import { OomBuilder } from './parser/builders/oom.js';
 import type { Analysis, KernelEvent } from './model/events.js';
@@ -27,7 +27,8 @@ export interface IncrementalResult {
   to: number;
 }
 
-type ResumeKernel = { release: string; arch: string | null; source: 'banner' | 'cpu-line' };
+/** A `Linux version` banner (a boot, and its kernel) in the edited lines. */
+const BANNER_WORDS = /Linux version /;
 
 function shift(ev: KernelEvent, lines: number, chars: number): void {
   ev.startLine += lines;
@@ -58,22 +59,17 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
   const evs = prev.analysis.events;
 
   // Restart one event before the one holding the edit's first line (a late `oom_reaper:` line in
-  // the edited event may belong to it), else at that line.
+  // the edited event may belong to it), in the state that event recorded; an edit before the first
+  // event restarts at the top.
   let first = evs.findIndex((e) => e.endLine >= lineA);
   if (first === -1) first = evs.length;
   if (first > 0) first--;
-  const restart = first < evs.length ? Math.min(evs[first]!.startLine, lineA) : lineA;
-  const resumeFrom = first > 0 ? evs[first - 1]! : first < evs.length ? evs[first]! : null;
-
-  // What the analysis knew when it reached the restart line: boots per host, kernels per boot
-  // (the restart event itself tells its host's boot at that line).
-  const boots = new Map<string, number>();
-  const kernels = new Map<string, ResumeKernel>();
-  for (let i = 0; i <= first && i < evs.length; i++) {
-    const e = evs[i]!;
-    boots.set(e.host ?? '', e.boot);
-    if (e.kernel && e.kernel.source !== 'setting') kernels.set(`${e.host ?? ''}\u0000${e.boot}`, { release: e.kernel.release, arch: e.kernel.arch, source: e.kernel.source });
-  }
+  // Further back while a report of another host was open there: its lines are not in the state.
+  while (first > 0 && first < evs.length && evs[first]!.resumeAt?.quiet === false) first--;
+  if (first < evs.length && (evs[first]!.startLine > lineA || !evs[first]!.resumeAt)) first = 0;
+  const at = first < evs.length && evs[first]!.startLine <= lineA ? evs[first]! : null;
+  const restart = at ? at.startLine : 0;
+  const state = at?.resumeAt ?? null;
   const keptBefore = evs.slice(0, first);
   // Late parts of earlier events (a reaper line after the edit) move with the text; those in the
   // region are dropped here and claimed again by the region's analysis if they are still there.
@@ -107,7 +103,7 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
     }
     return false;
   };
-  const resume = { host: resumeFrom?.host ?? '', boots, kernels, claimReaper };
+  const resume = { state, claimReaper };
   const a = new Analyzer({ ...options, fields: true, resume });
 
   // Old events after the edit, as candidate places to stop (in new line numbers).
@@ -127,17 +123,55 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
     if (line >= index.count) break;
     // Stop at the second event start after the edit, not the first: a late `oom_reaper:` line of
     // the edited event lies inside the event that follows it.
-    if (passed++ >= 1 && !a.openElsewhere(later[next]!.host ?? '')) {
+    if (passed++ >= 1 && !a.openElsewhere(later[next]!.stream)) {
       stopAt = line;
       break;
     }
     next++;
   }
+  // The state the region leaves, before finishing settles its kernels.
+  const regionState = a.stateKey();
   const region = a.finish();
+  // What the kept events after the stop line took from before it must still hold: each host's
+  // boot count and clock (a clock reset or banner may have come or gone, or moved), which the old
+  // text's region tells when analysed the same way, and their boot's banner kernel. Otherwise,
+  // rarely, the whole text is analysed again.
+  let sameClocks = true;
+  if (stopAt < index.count) {
+    const before = new Analyzer({ ...options, fields: false, resume: { ...resume, claimReaper: () => false } });
+    const oldStop = stopAt - dLines;
+    before.feed(old.slice(prev.index.starts[restart]!, prev.index.starts[oldStop]!), restart, prev.index.starts[restart]!);
+    sameClocks = before.stateKey() === regionState;
+  }
+  const oldLines = old.slice(prev.index.starts[lineA]!, lineB + 1 < prev.index.count ? prev.index.starts[lineB + 1]! : old.length);
+  const newLines = text.slice(index.starts[lineA]!, lineB + dLines + 1 < index.count ? index.starts[lineB + dLines + 1]! : text.length);
+  if (!sameClocks || BANNER_WORDS.test(oldLines) || BANNER_WORDS.test(newLines)) {
+    return { analysis: analyze(text, { ...options, fields: true }), index, text, from: 0, to: index.count };
+  }
   // Events of the region never reach past the stop line: they are closed at it, as in a full run
   // (the stop line starts a new report).
   const keptAfter = stopAt < index.count ? evs.filter((e) => e.startLine + dLines >= stopAt && e.startLine > lineB) : [];
   for (const e of keptAfter) shift(e, dLines, dChars);
+  // Late reaper lines past the stop line belonged to the replaced events' kills: the region's
+  // analysis never saw them, so they go to the kill of that pid in the region again.
+  const replaced = evs.slice(first, evs.length - keptAfter.length);
+  for (const old of replaced) {
+    if (old.kind !== 'oom') continue;
+    for (const r of old.reaped) {
+      if (r.line <= lineB || r.line + dLines < stopAt) continue;
+      const line = r.line + dLines;
+      for (let i = region.events.length - 1; i >= 0; i--) {
+        const e = region.events[i]!;
+        if (e.kind !== 'oom' || !(e.killed?.pid === r.pid || e.alsoKilled.some((t) => t.pid === r.pid))) continue;
+        if (!e.reaped.some((x) => x.pid === r.pid)) {
+          e.reaped.push({ pid: r.pid, line });
+          e.parts.push({ name: 'reaper', startLine: line, endLine: line });
+          e.parts.sort((x, y) => x.startLine - y.startLine);
+        }
+        break;
+      }
+    }
+  }
   const events = [...keptBefore, ...region.events, ...keptAfter];
   refillKernels(events);
   const problems = [
@@ -162,12 +196,12 @@ function refillKernels(events: KernelEvent[]): void {
   const own = (e: KernelEvent): boolean => e.parts.some((p) => p.name === 'cpu') && e.kernel?.source === 'cpu-line' && e.kernel.tainted !== null;
   const first = new Map<string, NonNullable<KernelEvent['kernel']>>();
   for (const e of events) {
-    const key = `${e.host ?? ''}\u0000${e.boot}`;
+    const key = `${e.stream}\u0000${e.boot}`;
     if (own(e) && !first.has(key)) first.set(key, e.kernel!);
   }
   for (const e of events) {
     if (own(e) || e.kernel?.source === 'banner' || e.kernel?.source === 'setting') continue;
-    const k = first.get(`${e.host ?? ''}\u0000${e.boot}`);
+    const k = first.get(`${e.stream}\u0000${e.boot}`);
     const next = k ? { release: k.release, arch: k.arch, tainted: null, source: 'cpu-line' as const } : null;
     if (JSON.stringify(next) === JSON.stringify(e.kernel)) continue;
     e.kernel = next;

@@ -25,7 +25,7 @@ export function eventToJson(ev: KernelEvent): Record<string, unknown> {
   };
   if (ev.kind === 'oom') return { ...common, ...oomFields(ev) };
   // Every other kind: its own fields, in declaration order (model/events.ts).
-  const { kind: _k, startLine: _s, endLine: _e, parts: _p, time: _t, host: _h, boot: _b, complete: _c, kernel: _kr, fields: _f, ...rest } = ev;
+  const { kind: _k, startLine: _s, endLine: _e, parts: _p, time: _t, host: _h, boot: _b, stream: _st, resumeAt: _ra, complete: _c, kernel: _kr, fields: _f, ...rest } = ev;
   return { ...common, ...rest };
 }
 

@@ -139,6 +139,19 @@ export interface MemInfo {
   pagesHwpoisoned: number | null;
 }
 
+/** Per-host state of an analysis at one line: enough to resume there. */
+export interface ResumeState {
+  /** The host that lines without one belong to. */
+  host: string;
+  /**
+   * No report was open on another host: the lines after this point are analysed as from a fresh
+   * start with this state (otherwise that report's lines, and the host lines switch to, differ).
+   */
+  quiet: boolean;
+  /** Per host: boots counted, the clock a reset is measured against, whether a kernel line came, the current boot's kernel. */
+  hosts: [host: string, boot: number, lastMono: number, sawKernelLine: boolean, kernel: { release: string; arch: string | null; source: 'banner' | 'cpu-line' } | null][];
+}
+
 export interface EventBase {
   kind: string;
   startLine: number;
@@ -147,6 +160,16 @@ export interface EventBase {
   time: string | null;
   host: string | null;
   boot: number;
+  /**
+   * The host whose boots `boot` counts: `host`, or for a line that names none, the last host seen
+   * (a central log's continuation lines). Internal, not part of the JSON contract.
+   */
+  stream: string;
+  /**
+   * With `fields` on: the analysis's per-host state when this event began, for resuming there
+   * (incremental.ts). Internal, not part of the JSON contract.
+   */
+  resumeAt?: ResumeState;
   complete: boolean;
   kernel: KernelInfo | null;
   /** Located values, for hovers and tests. Not part of the JSON contract. */

@@ -54,7 +54,7 @@ export function emptyStackDump(): StackDump {
 }
 
 export function baseFields(kind: string, ctx: LineCtx, boot: number): EventBase {
-  return { kind, startLine: ctx.line, endLine: ctx.line, parts: [], time: ctx.prefix.time, host: ctx.prefix.host, boot, complete: false, kernel: null, fields: [] };
+  return { kind, startLine: ctx.line, endLine: ctx.line, parts: [], time: ctx.prefix.time, host: ctx.prefix.host, boot, stream: '', complete: false, kernel: null, fields: [] };
 }
 
 export abstract class Builder<E extends EventBase = EventBase> {
