@@ -12,6 +12,7 @@ import { readLogPieces } from '../../server/src/node/readLog.js';
 import { Analyzer, analyze } from '../../server/src/core/analyze.js';
 import { eventToJson } from '../../server/src/core/json.js';
 import { FIXTURES } from '../helpers.js';
+import { generate } from '../../scripts/gen-log.mjs';
 
 const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.log'));
 
@@ -38,6 +39,31 @@ describe('streaming', () => {
       got.push(...fin.events);
       const whole = analyze(readFileSync(path, 'utf8'));
       assert.equal(fin.lines, whole.lines);
+      assert.deepEqual(got.map(eventToJson), whole.events.map(eventToJson));
+    });
+  }
+  // Generated logs have what the fixtures have few of: hundreds of events (more than the window a
+  // late reaper line may reach back over), many boots and hosts, events far from their boot's CPU line.
+  for (const seed of [5, 9]) {
+    test(`a generated 2 MiB log (seed ${seed}) in 4 KiB pieces gives the events of the whole text`, () => {
+      const text = generate({ sizeBytes: 2 * 1024 * 1024, seed }).text;
+      const a = new Analyzer();
+      const got = [];
+      let drained = 0;
+      for (let i = 0; i < text.length; ) {
+        let j = text.indexOf('\n', Math.min(text.length, i + 4096));
+        j = j === -1 ? text.length : j + 1;
+        a.feed(text.slice(i, j));
+        const d = a.drain();
+        drained += d.length;
+        got.push(...d);
+        i = j;
+      }
+      got.push(...a.finish().events);
+      const whole = analyze(text);
+      assert.ok(whole.events.length > 100, `${whole.events.length} events`);
+      // Up to 64 events stay for late reaper lines, more while their boot's kernel is not yet known.
+      assert.ok(drained > 0, `events were handed out as the log went (${drained} of ${whole.events.length} before the end)`);
       assert.deepEqual(got.map(eventToJson), whole.events.map(eventToJson));
     });
   }
