@@ -74,6 +74,11 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
   // Late parts of earlier events (a reaper line after the edit) move with the text; those in the
   // region are dropped here and claimed again by the region's analysis if they are still there.
   for (const e of keptBefore) {
+    // Most events end well before the restart line: nothing of theirs moves (their fields lie
+    // in their parts' lines).
+    let last = e.endLine;
+    for (const p of e.parts) if (p.endLine > last) last = p.endLine;
+    if (last < restart) continue;
     for (const p of e.parts)
       if (p.startLine > lineB) {
         p.startLine += dLines;
@@ -203,7 +208,8 @@ function refillKernels(events: KernelEvent[]): void {
     if (own(e) || e.kernel?.source === 'banner' || e.kernel?.source === 'setting') continue;
     const k = first.get(`${e.stream}\u0000${e.boot}`);
     const next = k ? { release: k.release, arch: k.arch, tainted: null, source: 'cpu-line' as const } : null;
-    if (JSON.stringify(next) === JSON.stringify(e.kernel)) continue;
+    const cur = e.kernel;
+    if (next === null ? cur === null : cur !== null && cur.release === next.release && cur.arch === next.arch && cur.tainted === null && cur.source === next.source) continue;
     e.kernel = next;
     if (e.kind === 'oom') {
       if (e.trigger) e.trigger.gfpDecoded = null;
