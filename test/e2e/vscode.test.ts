@@ -32,6 +32,7 @@ import {
   startCodeServer,
   tail,
   waitFor,
+  QUIET_SETTINGS,
   type CodeServerDirs,
   type Spawned,
 } from './codeServer.js';
@@ -80,22 +81,7 @@ test(`the packaged extension in a real VS Code (code-server ${CODE_SERVER_VERSIO
   const workspace = join(tmp, 'workspace');
   for (const d of [dirs.userDataDir, dirs.extensionsDir, workspace, join(dirs.userDataDir, 'User'), OUT]) mkdirSync(d, { recursive: true });
   writeFileSync(dirs.config, '');
-  // A quiet workbench: no welcome page over the editor, no update or telemetry traffic.
-  writeFileSync(
-    join(dirs.userDataDir, 'User', 'settings.json'),
-    JSON.stringify(
-      {
-        'workbench.startupEditor': 'none',
-        'workbench.tips.enabled': false,
-        'extensions.autoCheckUpdates': false,
-        'extensions.autoUpdate': false,
-        'telemetry.telemetryLevel': 'off',
-        'update.mode': 'none',
-      },
-      null,
-      2,
-    ),
-  );
+  writeFileSync(join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2));
 
   const sample = join(FIXTURES, 'sample-kern.log');
   const useFixture = existsSync(sample) && process.env.KERNEL_TRIAGE_E2E_BUILTIN_LOG !== '1';
