@@ -27,9 +27,6 @@ export interface IncrementalResult {
   to: number;
 }
 
-/** A `Linux version` banner (a boot, and its kernel) in the edited lines. */
-const BANNER_WORDS = /Linux version /;
-
 function shift(ev: KernelEvent, lines: number, chars: number): void {
   ev.startLine += lines;
   ev.endLine += lines;
@@ -66,8 +63,10 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
   if (first > 0) first--;
   // Further back while a report of another host was open there: its lines are not in the state.
   while (first > 0 && first < evs.length && evs[first]!.resumeAt?.quiet === false) first--;
-  if (first < evs.length && (evs[first]!.startLine > lineA || !evs[first]!.resumeAt)) first = 0;
-  const at = first < evs.length && evs[first]!.startLine <= lineA ? evs[first]! : null;
+  // Without a recorded state there (an edit above the first event, or an analysis made without
+  // fields), from the top.
+  const at = first < evs.length && evs[first]!.startLine <= lineA && evs[first]!.resumeAt ? evs[first]! : null;
+  if (!at) first = 0;
   const restart = at ? at.startLine : 0;
   const state = at?.resumeAt ?? null;
   const keptBefore = evs.slice(0, first);
@@ -141,16 +140,14 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
   // boot count and clock (a clock reset or banner may have come or gone, or moved), which the old
   // text's region tells when analysed the same way, and their boot's banner kernel. Otherwise,
   // rarely, the whole text is analysed again.
-  let sameClocks = true;
+  let sameState = true;
   if (stopAt < index.count) {
     const before = new Analyzer({ ...options, fields: false, resume: { ...resume, claimReaper: () => false } });
     const oldStop = stopAt - dLines;
     before.feed(old.slice(prev.index.starts[restart]!, prev.index.starts[oldStop]!), restart, prev.index.starts[restart]!);
-    sameClocks = before.stateKey() === regionState;
+    sameState = before.stateKey() === regionState;
   }
-  const oldLines = old.slice(prev.index.starts[lineA]!, lineB + 1 < prev.index.count ? prev.index.starts[lineB + 1]! : old.length);
-  const newLines = text.slice(index.starts[lineA]!, lineB + dLines + 1 < index.count ? index.starts[lineB + dLines + 1]! : text.length);
-  if (!sameClocks || BANNER_WORDS.test(oldLines) || BANNER_WORDS.test(newLines)) {
+  if (!sameState) {
     return { analysis: analyze(text, { ...options, fields: true }), index, text, from: 0, to: index.count };
   }
   // Events of the region never reach past the stop line: they are closed at it, as in a full run
