@@ -268,6 +268,19 @@ function main() {
   console.log('');
   const inc = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench-incremental.ts'), ensureLog(48, o.seed).file], { cwd: ROOT, stdio: 'inherit' });
   if (inc.status !== 0) console.log('  incremental benchmark FAILED (see above)');
+
+  // ---- the tasks-table webview: 5,000 rows in headless Chromium (test/webview/browser.test.ts) --
+  console.log('');
+  const timingsFile = join(ROOT, 'test-output', 'webview', 'timings.json');
+  rmSync(timingsFile, { force: true });
+  const wv = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-name-pattern', '^5,000 rows', join(ROOT, 'test', 'webview', 'browser.test.ts')], { cwd: ROOT, encoding: 'utf8' });
+  if (wv.status !== 0 || !existsSync(timingsFile)) {
+    console.log(`  webview benchmark FAILED (exit ${wv.status}):\n${(wv.stdout + wv.stderr).split('\n').slice(-20).join('\n')}`);
+  } else {
+    const t = JSON.parse(readFileSync(timingsFile, 'utf8'));
+    console.log('tasks-table webview, 5,000 rows (headless Chromium; target < 100 ms each)');
+    for (const [k, v] of Object.entries(t)) console.log(`  ${k.padEnd(28)} ${v.toFixed(1).padStart(7)} ms   ${v < 100 ? 'ok' : 'MISSED'}`);
+  }
   return 0;
 }
 
