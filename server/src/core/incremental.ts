@@ -48,7 +48,14 @@ function shift(ev: KernelEvent, lines: number, chars: number): void {
 export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: string }, edit: Edit, options: AnalyzeOptions = {}, after?: string): IncrementalResult {
   const old = prev.text;
   const text = after ?? old.slice(0, edit.start) + edit.text + old.slice(edit.end);
-  const index = prev.index.edited(text, edit.start, edit.end, edit.text.length);
+  const index = prev.index.edited(text, edit.start, edit.end, edit.text);
+  // The new text's `[s, e)` from the old text and the inserted one: slicing the new text itself
+  // would make V8 copy all of it (a concatenation is flattened on first access).
+  const insEnd = edit.start + edit.text.length;
+  const sliceNew = (s: number, e: number): string =>
+    (s < edit.start ? old.slice(s, Math.min(e, edit.start)) : '') +
+    (e > edit.start && s < insEnd ? edit.text.slice(Math.max(s, edit.start) - edit.start, Math.min(e, insEnd) - edit.start) : '') +
+    (e > insEnd ? old.slice(Math.max(s, insEnd) - insEnd + edit.end, e - insEnd + edit.end) : '');
   const lineA = prev.index.lineAt(edit.start);
   const lineB = prev.index.lineAt(edit.end);
   const dLines = index.count - prev.index.count;
@@ -122,7 +129,7 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
     const target = next < later.length ? later[next]!.startLine + dLines : index.count;
     const s = index.starts[line]!;
     const e = target < index.count ? index.starts[target]! : text.length;
-    if (target > line) a.feed(text.slice(s, e), line, s);
+    if (target > line) a.feed(sliceNew(s, e), line, s);
     line = target;
     if (line >= index.count) break;
     // Stop at the second event start after the edit, not the first: a late `oom_reaper:` line of
@@ -157,9 +164,9 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
   // Late reaper lines past the stop line belonged to the replaced events' kills: the region's
   // analysis never saw them, so they go to the kill of that pid in the region again.
   const replaced = evs.slice(first, evs.length - keptAfter.length);
-  for (const old of replaced) {
-    if (old.kind !== 'oom') continue;
-    for (const r of old.reaped) {
+  for (const gone of replaced) {
+    if (gone.kind !== 'oom') continue;
+    for (const r of gone.reaped) {
       if (r.line <= lineB || r.line + dLines < stopAt) continue;
       const line = r.line + dLines;
       for (let i = region.events.length - 1; i >= 0; i--) {
@@ -169,6 +176,10 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
           e.reaped.push({ pid: r.pid, line });
           e.parts.push({ name: 'reaper', startLine: line, endLine: line });
           e.parts.sort((x, y) => x.startLine - y.startLine);
+          // And the located fields of that line, moved with the text.
+          const from = prev.index.starts[r.line]!;
+          const to = prev.index.ends[r.line]!;
+          for (const f of gone.fields) if (f.start >= from && f.end <= to) e.fields.push({ name: f.name, start: f.start + dChars, end: f.end + dChars });
         }
         break;
       }

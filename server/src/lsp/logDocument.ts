@@ -66,7 +66,7 @@ export class LogDocument {
     const start = this.offsetAt(change.range.start);
     const end = Math.max(start, this.offsetAt(change.range.end));
     const next = this.text.slice(0, start) + change.text + this.text.slice(end);
-    this.idx = this.index.edited(next, start, end, change.text.length);
+    this.idx = this.index.edited(next, start, end, change.text);
     this.text = next;
     return { start, end, text: change.text };
   }

@@ -20,27 +20,32 @@ export class LineIndex {
   }
 
   /**
-   * The index of `text` after replacing `[start, end)` of the old text by `inserted` characters:
-   * only the lines the edit touched are scanned again, the rest are copied and shifted.
+   * The index of `text` after replacing `[start, end)` of the old text by `inserted`: only the
+   * lines the edit touched are scanned again, from the old text and the inserted one, so the new
+   * text (a concatenation V8 would copy whole on first access) is not read.
    */
-  edited(text: string, start: number, end: number, inserted: number): LineIndex {
+  edited(text: string, start: number, end: number, inserted: string): LineIndex {
     let a = this.lineAt(start);
     // A `\n` inserted right after a lone `\r` joins it into one break: rescan the line before too.
     if (a > 0 && this.starts[a] === start && this.text.charCodeAt(start - 1) === 13) a--;
     const b = this.lineAt(end);
-    const delta = inserted - (end - start);
+    const delta = inserted.length - (end - start);
     const from = this.starts[a]!;
     const last = b + 1 >= this.count;
-    const to = last ? text.length : this.starts[b + 1]! + delta;
-    const region = scanLines(text, from, to, last);
+    const oldTo = last ? this.text.length : this.starts[b + 1]!;
+    const piece = this.text.slice(from, start) + inserted + this.text.slice(end, oldTo);
+    // The piece is the whole text only when the edit left it empty (then one empty line).
+    const region = scanLines(piece, 0, piece.length, last && from === 0);
     const tail = last ? 0 : this.count - (b + 1);
     const n = a + region.starts.length + tail;
     const starts = new Uint32Array(n);
     const ends = new Uint32Array(n);
     starts.set(this.starts.subarray(0, a));
     ends.set(this.ends.subarray(0, a));
-    starts.set(region.starts, a);
-    ends.set(region.ends, a);
+    for (let i = 0; i < region.starts.length; i++) {
+      starts[a + i] = region.starts[i]! + from;
+      ends[a + i] = region.ends[i]! + from;
+    }
     const at = a + region.starts.length;
     for (let i = 0; i < tail; i++) {
       starts[at + i] = this.starts[b + 1 + i]! + delta;
