@@ -116,19 +116,21 @@ export class Analyzer {
 
   private snapshot(): ResumeState {
     const hosts: ResumeState['hosts'] = [];
-    for (const [k, h] of this.hosts) hosts.push([k, h.boot, h.lastMono, h.sawKernelLine, this.perBoot.get(`${k}\u0000${h.boot}`) ?? null]);
+    // Banner kernels only: a CPU line's kernel reaches other events when the analysis settles
+    // them, which depends on how it was fed (incremental.ts fills those in afterwards).
+    for (const [k, h] of this.hosts) {
+      const kernel = this.perBoot.get(`${k}\u0000${h.boot}`);
+      hosts.push([k, h.boot, h.lastMono, h.sawKernelLine, kernel?.source === 'banner' ? kernel : null]);
+    }
     let quiet = true;
     for (const [k, h] of this.hosts) if (h.open && k !== this.hostKey) quiet = false;
     return { host: own(this.hostKey), quiet, hosts };
   }
 
-  /**
-   * What the lines so far leave for the lines after them (incremental.ts compares it before and
-   * after an edit): `resumeAt`'s state, in a canonical form.
-   */
-  stateKey(): string {
-    const st = this.snapshot();
-    return JSON.stringify([st.host, st.quiet, st.hosts.sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))]);
+  /** The event the last line began, if it began one. */
+  lastStarted(line: number): KernelEvent | null {
+    const b = this.builders[this.builders.length - 1];
+    return b && b.ev.startLine === line ? (b.ev as KernelEvent) : null;
   }
 
   /**

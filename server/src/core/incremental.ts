@@ -8,7 +8,7 @@
 import { analyze, Analyzer, type AnalyzeOptions } from './analyze.js';
 import { decodeGfp } from './knowledge/gfp.js';
 import { OomBuilder } from './parser/builders/oom.js';
-import type { Analysis, KernelEvent } from './model/events.js';
+import type { Analysis, KernelEvent, ResumeState } from './model/events.js';
 import { LineIndex } from './text/lines.js';
 
 export interface Edit {
@@ -140,20 +140,22 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
     }
     next++;
   }
-  // The state the region leaves, before finishing settles its kernels.
-  const regionState = a.stateKey();
-  const region = a.finish();
   // What the kept events after the stop line took from before it must still hold: each host's
-  // boot count and clock (a clock reset or banner may have come or gone, or moved), which the old
-  // text's region tells when analysed the same way, and their boot's banner kernel. Otherwise,
-  // rarely, the whole text is analysed again.
+  // boot count and clock (a clock reset or banner may have come or gone, or moved), the host that
+  // hostless lines follow, and the boots' banner kernels. The old event at the stop line recorded
+  // that state when it began; the region's analysis, taken through the stop line, must record the
+  // same. Otherwise, rarely, the whole text is analysed again.
   let sameState = true;
   if (stopAt < index.count) {
-    const before = new Analyzer({ ...options, fields: false, resume: { ...resume, claimReaper: () => false } });
-    const oldStop = stopAt - dLines;
-    before.feed(old.slice(prev.index.starts[restart]!, prev.index.starts[oldStop]!), restart, prev.index.starts[restart]!);
-    sameState = before.stateKey() === regionState;
+    const s = index.starts[stopAt]!;
+    a.feed(sliceNew(s, stopAt + 1 < index.count ? index.starts[stopAt + 1]! : text.length), stopAt, s);
+    const oldAt = later.find((e) => e.startLine + dLines === stopAt);
+    const now = a.lastStarted(stopAt);
+    sameState = !!oldAt?.resumeAt && !!now?.resumeAt && canonical(oldAt.resumeAt) === canonical(now.resumeAt);
   }
+  const finished = a.finish();
+  // The stop line's events are the kept ones.
+  const region = { events: finished.events.filter((e) => e.startLine < stopAt), problems: finished.problems.filter((p) => p.line < stopAt) };
   if (!sameState) {
     return { analysis: analyze(text, { ...options, fields: true }), index, text, from: 0, to: index.count };
   }
@@ -186,7 +188,7 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
     }
   }
   const events = [...keptBefore, ...region.events, ...keptAfter];
-  refillKernels(events);
+  refillKernels(events, [...region.events, ...replaced]);
   const problems = [
     ...prev.analysis.problems.filter((p) => p.line < restart),
     ...region.problems,
@@ -205,15 +207,25 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
  * Events that print no CPU line run their boot's kernel: the first CPU line of that boot (an
  * edit may have added or removed it), unless a `Linux version` banner named it.
  */
-function refillKernels(events: KernelEvent[]): void {
+/** A resume state in one form whatever order its hosts were met in. */
+function canonical(st: ResumeState): string {
+  return JSON.stringify([st.host, st.quiet, [...st.hosts].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))]);
+}
+
+function refillKernels(events: KernelEvent[], touched: KernelEvent[]): void {
+  // Only the boots the re-analysed events belong to (before or after the edit) can change.
+  const boots: [string, number][] = [];
+  for (const e of touched) if (!boots.some(([st, b]) => st === e.stream && b === e.boot)) boots.push([e.stream, e.boot]);
+  const affected = (e: KernelEvent): boolean => boots.some(([st, b]) => st === e.stream && b === e.boot);
   const own = (e: KernelEvent): boolean => e.parts.some((p) => p.name === 'cpu') && e.kernel?.source === 'cpu-line' && e.kernel.tainted !== null;
   const first = new Map<string, NonNullable<KernelEvent['kernel']>>();
   for (const e of events) {
+    if (!affected(e)) continue;
     const key = `${e.stream}\u0000${e.boot}`;
     if (own(e) && !first.has(key)) first.set(key, e.kernel!);
   }
   for (const e of events) {
-    if (own(e) || e.kernel?.source === 'banner' || e.kernel?.source === 'setting') continue;
+    if (!affected(e) || own(e) || e.kernel?.source === 'banner' || e.kernel?.source === 'setting') continue;
     const k = first.get(`${e.stream}\u0000${e.boot}`);
     const next = k ? { release: k.release, arch: k.arch, tainted: null, source: 'cpu-line' as const } : null;
     const cur = e.kernel;
