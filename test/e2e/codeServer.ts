@@ -358,6 +358,17 @@ export function outputChannelLog(userDataDir: string, channel: string): string {
     .join('\n');
 }
 
+/** What a failed wait adds to its message: the tails of the logs a failure is read from. */
+export function failureContext(o: { userDataDir: string; channel: string; codeServerOutput: string; kept: string; seen?: string }): string {
+  return [
+    ...(o.seen ? [`--- last seen ---\n${o.seen}`] : []),
+    `--- extension host log (tail) ---\n${tail(extensionHostLog(o.userDataDir), 25) || '(none yet)'}`,
+    `--- "${o.channel}" output channel (tail) ---\n${tail(outputChannelLog(o.userDataDir, o.channel), 15) || '(none yet)'}`,
+    `--- code-server output (tail) ---\n${tail(o.codeServerOutput, 10)}`,
+    `(logs and profiles kept in ${o.kept})`,
+  ].join('\n');
+}
+
 /**
  * Entries of a VS Code log at level error (`... [error] ...`) that match `about` anywhere, their
  * continuation lines (a stack trace) included: an entry starts with a timestamp.

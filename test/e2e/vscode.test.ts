@@ -22,7 +22,6 @@ import {
   VSIX,
   ensureVsix,
   extensionHostLog,
-  findFiles,
   freePort,
   installExtension,
   isCI,
@@ -30,8 +29,8 @@ import {
   pngStats,
   startChromium,
   startCodeServer,
-  tail,
   waitFor,
+  failureContext,
   QUIET_SETTINGS,
   type CodeServerDirs,
   type Spawned,
@@ -100,18 +99,7 @@ test(`the packaged extension in a real VS Code (code-server ${CODE_SERVER_VERSIO
   let browser: Browser | undefined;
   let page: Page | undefined;
   let ok = false;
-  const channelLog = (): string =>
-    findFiles(join(dirs.userDataDir, 'logs'), (n) => n.includes('Kernel Log Triage'))
-      .map((p) => readFileSync(p, 'utf8'))
-      .join('\n');
-  /** What a failed wait adds to its message. */
-  const context = (): string =>
-    [
-      `--- extension host log (tail) ---\n${tail(extensionHostLog(dirs.userDataDir), 25) || '(none yet)'}`,
-      `--- "Kernel Log Triage" output channel (tail) ---\n${tail(channelLog(), 15) || '(none yet)'}`,
-      `--- code-server output (tail) ---\n${tail(codeServer?.output ?? '', 10)}`,
-      `(logs and profiles kept in ${tmp})`,
-    ].join('\n');
+  const context = (): string => failureContext({ userDataDir: dirs.userDataDir, channel: 'Kernel Log Triage', codeServerOutput: codeServer?.output ?? '', kept: tmp });
   const wait = <T>(what: string, check: () => T | Promise<T>): Promise<NonNullable<T>> => waitFor(what, check, { timeoutMs: WAIT_MS, context });
 
   try {

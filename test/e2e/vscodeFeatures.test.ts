@@ -38,11 +38,11 @@ import {
   isCI,
   missingPrerequisites,
   outputChannelLog,
+  failureContext,
   pngStats,
   prepareCodeServerDirs,
   startChromium,
   startCodeServer,
-  tail,
   waitFor,
   type Spawned,
 } from './codeServer.js';
@@ -91,14 +91,7 @@ test(`status bar, code lenses, tasks table and summary in a real VS Code (code-s
   /** What the current wait saw last, for its timeout message. */
   let seen = '';
   /** What a failed wait adds to its message. */
-  const context = (): string =>
-    [
-      ...(seen ? [`--- last seen ---\n${seen}`] : []),
-      `--- extension host log (tail) ---\n${tail(extensionHostLog(dirs.userDataDir), 25) || '(none yet)'}`,
-      `--- "${CHANNEL}" output channel (tail) ---\n${tail(outputChannelLog(dirs.userDataDir, CHANNEL), 15) || '(none yet)'}`,
-      `--- code-server output (tail) ---\n${tail(codeServer?.output ?? '', 10)}`,
-      `(logs and profiles kept in ${tmp})`,
-    ].join('\n');
+  const context = (): string => failureContext({ userDataDir: dirs.userDataDir, channel: CHANNEL, codeServerOutput: codeServer?.output ?? '', kept: tmp, seen });
   const wait = <T>(what: string, check: () => T | Promise<T>): Promise<NonNullable<T>> => waitFor(what, check, { timeoutMs: WAIT_MS, context });
 
   try {

@@ -1,9 +1,10 @@
 /**
  * Incremental re-analysis for the language server: after an edit, only the events around it are
- * analysed again. The analysis restarts at the event that holds the edit's first line (its host's
- * boot and kernel carried over) and stops at the first later event start where nothing is open
- * any more; the events after that are the old ones, moved by the edit's line and offset shift.
- * An append is the same case at the end of the text.
+ * analysed again. The analysis restarts at an event before the edit, in the per-host state that
+ * event recorded when it began (`resumeAt`), and stops at a later event start where no report is
+ * open on another host and the state is the one the old event there recorded; the events after
+ * that are the old ones, moved by the edit's line and offset shift. Where the state differs, the
+ * whole text is analysed again. An append is the same case at the end of the text.
  */
 import { analyze, Analyzer, type AnalyzeOptions } from './analyze.js';
 import { decodeGfp } from './knowledge/gfp.js';
@@ -42,13 +43,14 @@ function shift(ev: KernelEvent, lines: number, chars: number): void {
 }
 
 /**
- * Applies one edit to a previous analysis of `old` (analysed with fields on). `after`, when given,
- * is the text after the edit (an editor already has it; building it again would copy the text).
+ * Applies one edit to a previous analysis of `old` (analysed with fields on). `after` and
+ * `afterIndex`, when given, are the text after the edit and its line index (an editor already has
+ * them; building them again would copy the text and the index).
  */
-export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: string }, edit: Edit, options: AnalyzeOptions = {}, after?: string): IncrementalResult {
+export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: string }, edit: Edit, options: AnalyzeOptions = {}, after?: string, afterIndex?: LineIndex): IncrementalResult {
   const old = prev.text;
   const text = after ?? old.slice(0, edit.start) + edit.text + old.slice(edit.end);
-  const index = prev.index.edited(text, edit.start, edit.end, edit.text);
+  const index = afterIndex?.text === text ? afterIndex : prev.index.edited(text, edit.start, edit.end, edit.text);
   // The new text's `[s, e)` from the old text and the inserted one: slicing the new text itself
   // would make V8 copy all of it (a concatenation is flattened on first access).
   const insEnd = edit.start + edit.text.length;

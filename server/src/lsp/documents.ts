@@ -93,7 +93,9 @@ export class AnalysisCache {
       let cur = { analysis: prev.analysis, index: prev.index, text: prev.text };
       const opts = kernel ? { kernel } : {};
       log.edits.forEach((e, i) => {
-        cur = reanalyse(cur, e, opts, i === log.edits!.length - 1 ? doc.getText() : undefined);
+        // The document already has the last text and its index.
+        const last = i === log.edits!.length - 1;
+        cur = reanalyse(cur, e, opts, last ? doc.getText() : undefined, last ? doc.index : undefined);
       });
       const entry: Analysed = { version, analysis: cur.analysis, index: cur.index, text: doc.getText() };
       doc.adopt(cur.index);
