@@ -1,6 +1,6 @@
 /** The command line: formats, exit codes, stdin, unreadable files, untrusted text in output. */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -93,6 +93,38 @@ describe('cli', async () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), '-', '--json'], { input: LOG, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).files[0].events[0].killed.pid, 999);
+  });
+
+  test('a reader that stops early (| head) ends the run quietly, without a stack trace', async () => {
+    // Enough events that the output outlasts the reader: 2,000 copies of the report.
+    const many = join(dir, 'many.log');
+    writeFileSync(many, (LOG + '\n').repeat(2000));
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.cjs'), many, '--jsonl'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    assert.equal(err, '', 'nothing on stderr');
+    assert.equal(code, 0);
+  });
+
+  test('output waits for a slow reader between pieces instead of queueing it in memory', async () => {
+    const many = join(dir, 'many-ready.log');
+    writeFileSync(many, (LOG + '\n').repeat(8000)); // about 5 MiB: three 2 MiB pieces
+    let waits = 0;
+    let out = 0;
+    let outAtWait = -1;
+    const code = await main([many, '--jsonl'], {
+      out: (s) => void (out += s.length),
+      err: () => undefined,
+      ready: async () => {
+        waits++;
+        outAtWait = out;
+      },
+    });
+    assert.equal(code, 0);
+    assert.ok(waits >= 3, `asked the output whether it can take more after each piece (${waits})`);
+    assert.ok(outAtWait > 0, 'after output was written');
   });
 
   test('binary junk and a 10 MB line: no crash, a clear note', async () => {

@@ -1,5 +1,12 @@
 import { main } from './main.js';
 
+// A reader that stops early (`kernel-triage big.log --jsonl | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(`kernel-triage: cannot write the output: ${e.message}\n`);
+  process.exit(2);
+});
+
 void main(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (e: unknown) => {

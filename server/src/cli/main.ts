@@ -36,9 +36,15 @@ type Format = 'text' | 'json' | 'jsonl' | 'markdown';
 export interface Io {
   out(s: string): void;
   err(s: string): void;
+  /** Resolves when the output can take more (a slow pipe reader): memory stays bounded. */
+  ready?(): Promise<void>;
 }
 
-const stdio: Io = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
+const stdio: Io = {
+  out: (s) => void process.stdout.write(s),
+  err: (s) => void process.stderr.write(s),
+  ready: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
+};
 
 interface Options {
   format: Format;
@@ -162,19 +168,23 @@ export async function main(argv: string[], io: Io = stdio, env: NodeJS.ProcessEn
     const take = (events: KernelEvent[]): void => {
       const f = filterEvents(events, o.filter);
       incomparable += f.incomparable;
+      // One write per batch of events: fewer, larger writes.
+      let batch = '';
       for (const ev of f.events) {
         if (o.failOn.includes(ev.kind)) failed = true;
         if (ev.host) redactor.addHost(ev.host);
-        if (o.format === 'jsonl') out(JSON.stringify({ file, ...eventToJson(ev) }) + '\n');
-        else if (o.format === 'json') out((emitted++ ? ',' : '') + JSON.stringify(eventToJson(ev)));
+        if (o.format === 'jsonl') batch += JSON.stringify({ file, ...eventToJson(ev) }) + '\n';
+        else if (o.format === 'json') batch += (emitted++ ? ',' : '') + JSON.stringify(eventToJson(ev));
         else kept.push(ev);
       }
+      if (batch) out(batch);
     };
     let error: string | null = null;
     try {
       for await (const piece of readLogPieces(file)) {
         analyzer.feed(piece);
         take(analyzer.drain());
+        if (io.ready) await io.ready();
       }
     } catch (e) {
       error = errorText(e);
