@@ -48,6 +48,18 @@ describe('incremental re-analysis', () => {
       { numRuns: 120 },
     );
   });
+  test('an edit of an event\'s first line restarts before it (its recorded state holds the old line)', () => {
+    // Found by the property above: the trigger line of a journalctl short-monotonic log replaced by
+    // a raw dmesg one without a host. The line before it (no event) was skipped by the full
+    // analysis, so the hostless trigger belongs to no host, not to the old line's host.
+    const log = readFileSync(join(FIXTURES, 'oom-6.8-rss-anon-table-short-monotonic.log'), 'utf8');
+    const idx = new LineIndex(log);
+    const trigger = log.split('\n').findIndex((l) => l.includes('invoked oom-killer'));
+    assert.ok(trigger > 0);
+    const donor = '[2318405.843418] gzip invoked oom-killer: gfp_mask=0x201da, order=0, oom_score_adj=0';
+    const { newText, got } = incremental(log, idx.starts[trigger]!, idx.ends[trigger]!, donor);
+    assert.deepEqual(got, full(newText));
+  });
   test('appending lines at the end (a growing log)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.nat(logs.length - 1), fc.array(fc.nat(donorLines.length - 1), { minLength: 1, maxLength: 30 }), (li, picks) => {

@@ -70,11 +70,13 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
   let first = evs.findIndex((e) => e.endLine >= lineA);
   if (first === -1) first = evs.length;
   if (first > 0) first--;
-  // Further back while a report of another host was open there: its lines are not in the state.
-  while (first > 0 && first < evs.length && evs[first]!.resumeAt?.quiet === false) first--;
-  // Without a recorded state there (an edit above the first event, or an analysis made without
-  // fields), from the top.
-  const at = first < evs.length && evs[first]!.startLine <= lineA && evs[first]!.resumeAt ? evs[first]! : null;
+  // Further back while a report of another host was open there (its lines are not in the state),
+  // or while the edit touches the event's first line: the recorded state already holds that line's
+  // effects (its host, its clock), so the line must be the one it was.
+  while (first > 0 && first < evs.length && (evs[first]!.startLine >= lineA || evs[first]!.resumeAt?.quiet === false)) first--;
+  // Without a recorded state there (an edit above or on the first event's first line, or an
+  // analysis made without fields), from the top.
+  const at = first < evs.length && evs[first]!.startLine < lineA && evs[first]!.resumeAt ? evs[first]! : null;
   if (!at) first = 0;
   const restart = at ? at.startLine : 0;
   const state = at?.resumeAt ?? null;
