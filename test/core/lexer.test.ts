@@ -102,4 +102,54 @@ describe('lexer: the fast prefix path agrees with the Chevrotain prefix lexer', 
     }
     assert.ok(checked > 2000, `${checked} lines`);
   });
+
+  test('every line of generated logs in every prefix style, and most lines take the fast path', async () => {
+    const { generate } = await import('../../scripts/gen-log.mjs');
+    const { fastPrefix, lexPrefix } = await import('../../server/src/core/lexer/lexer.js');
+    let lines = 0;
+    let fast = 0;
+    const kinds = new Set<string>();
+    for (const seed of [1, 2, 3]) {
+      const { text } = generate({ sizeBytes: 1.5 * 2 ** 20, seed });
+      for (const line of text.split('\n')) {
+        lines++;
+        const a = fastPrefix(line, 0, line.length);
+        if (!a) continue;
+        fast++;
+        kinds.add(a.prefix.kind);
+        const b = lexPrefix(line, 0, line.length);
+        assert.deepEqual([a.prefix, a.msgStart], [b.prefix, b.msgStart], `seed ${seed}: ${line}`);
+      }
+    }
+    assert.ok(fast > lines * 0.95, `${fast} of ${lines} lines on the fast path`);
+    for (const k of ['raw-dmesg', 'dmesg-T', 'syslog', 'iso', 'none']) assert.ok(kinds.has(k), `the fast path reads ${k} prefixes`);
+  });
+
+  test('prefixes followed by messages that look like prefixes: the fast path agrees or leaves the line to the lexer', async () => {
+    const { fastPrefix, lexPrefix } = await import('../../server/src/core/lexer/lexer.js');
+    const heads = ['', '  ', '[ 1234.567890] ', '[    5.000001][    T1] ', '[  214.409199][  C240]\t', '<4>[ 1234.567890] ', '<6>', '[Wed Dec  4 00:01:23 2024] ',
+      'Dec  4 00:01:23 web-01 kernel: ', 'Dec 04 00:01:23.123456 web-01 kernel: [ 1.000000] ', '2024-12-04T00:01:23.123456+08:00 web-01 kernel: ', '2024-12-04T00:01:23,123456+08:00 ',
+      '2024-12-04T00:01:23+0800 web-01 systemd-coredump[7888]: ', '[ 1234.567890] web-01 kernel: ', 'Wed 2024-12-04 00:01:23 CST web-01 kernel: ', '4,1234,5678901234,-;'];
+    const tails = ['', ' ', 'kernel:', 'Out of memory: Killed process 1 (a)', '[  pid  ]   uid  tgid total_vm', '[  23793]     0 23793   655928   126942  5226496   519670             0 leaker',
+      '<3>x', '[ 1.5] x', '[ T7] x', '[pid:1,cpu2,x] y', '2024-01-01T00:00:00 x', '1733270483.123456 x', '07-13 08:41:51.341 x', 'Dec  4 00:01:23 h t: x', 'Wed 2024-12-04 00:01:23 x',
+      'kern  :warn  : x', 'host tag: x', 'host tag:', '0 pages reserved', 'Mem-Info:', '\tx', '[Di Aug 12 03:54:03 2025] x', 'web-01 kernel: x'];
+    let agreed = 0;
+    for (const h of heads) {
+      for (const t of tails) {
+        for (const line of [h + t, h + t + ' #012next']) {
+          const a = fastPrefix(line, 0, line.length);
+          if (!a) continue;
+          const b = lexPrefix(line, 0, line.length);
+          assert.deepEqual([a.prefix, a.msgStart], [b.prefix, b.msgStart], JSON.stringify(line));
+          agreed++;
+        }
+        // A segment that ends before the line does (`#012`): the fast path must not read past it.
+        const line = h + t + '#012more: x';
+        const end = line.length - '#012more: x'.length;
+        const a = fastPrefix(line, 0, end);
+        if (a) assert.deepEqual([a.prefix, a.msgStart], [lexPrefix(line, 0, end).prefix, lexPrefix(line, 0, end).msgStart], JSON.stringify(line.slice(0, end)));
+      }
+    }
+    assert.ok(agreed > heads.length * tails.length, `${agreed} lines on the fast path`);
+  });
 });

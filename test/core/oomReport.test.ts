@@ -299,6 +299,32 @@ describe('tasks table', () => {
   });
 });
 
+describe('tasks-table rows: the builder\'s scanner reads what splitTaskRow reads', () => {
+  test('numbers, signs, tabs, long digit runs, names with digits, column limits', async () => {
+    const { scanTaskRow, splitTaskRow } = await import('../../server/src/core/parser/reportLines.js');
+    const rows = [
+      '[    812]     0   812    10000      500    81920        0         -1000 sshd',
+      '[ 4242]\t1000\t4242 600000 250000 2200000 12 0 stress-ng 2',
+      '[1234567]  0 1234567 1 2 3 4 -0 a b c  ',
+      '[   1]   0   1  12345678901234567890 5 6 7 8 9 init',
+      '[   2]   0   2  3 4 5 6 7x8 name',
+      '[   3]   0   3  3 4 5 6 7 8',
+      '[   4]   0   4  3 4 5 6 7 -',
+      '[   5]   0   5  3 4 5 6 7 --1 x',
+    ];
+    const values: number[] = [];
+    for (const row of rows) {
+      for (const count of [null, 3, 8, 20]) {
+        const want = splitTaskRow(row, count);
+        const nameAt = scanTaskRow(row, count, values);
+        assert.deepEqual(values, want.values, `${row} (${count})`);
+        assert.equal(nameAt, want.nameOffset, `${row} (${count}): name offset`);
+        assert.equal(row.slice(nameAt).trimEnd(), want.name);
+      }
+    }
+  });
+});
+
 describe('kill lines', () => {
   const head = 'a invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0';
   test('5.4+ Killed line, every field', () => {

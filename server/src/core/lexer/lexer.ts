@@ -5,6 +5,7 @@
  */
 import { Lexer, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
+import { PREFIX_PATTERNS } from './tokens.js';
 
 let lexer: Lexer | undefined;
 let prefixLexer: Lexer | undefined;
@@ -122,34 +123,129 @@ export function lexSegment(text: string, start: number, end: number, inherited?:
   return fastPrefix(text, start, end) ?? lexPrefix(text, start, end);
 }
 
-// The two commonest prefixes, recognised without the lexer; anything unusual after them (caller
-// ids, a kernel time stamp after a syslog tag, a journal host after a dmesg stamp) goes to the
-// lexer. test/core/lexer.test.ts checks that both paths agree on every fixture and corpus line.
-const FAST_DMESG = /\[ *(\d+)\.(\d+)\] +/y;
-const FAST_SYSLOG = /((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?) ([A-Za-z0-9][\w.\-:]*) ([\w.\-\/@()]+(?:\[\d+\])?): +/y;
+// The common prefixes, recognised without running the Chevrotain lexer: the same patterns
+// (tokens.ts PREFIX_PATTERNS), tried in the prefix lexer's order with the same gates, for the token
+// types the logs we meet use (dmesg time stamps, caller ids and levels, `dmesg -T`, syslog and
+// RFC 3339 times with host and tag). Any other prefix token matching, a match reaching past the
+// segment, or an empty message sends the line to the lexer. test/core/lexer.test.ts checks that
+// both paths agree on every fixture, corpus and generated line, in every prefix style.
+const sticky = (r: RegExp): RegExp => new RegExp(r.source, 'y');
+const F = {
+  kmsg: sticky(PREFIX_PATTERNS.KmsgHeader),
+  level: sticky(PREFIX_PATTERNS.Level),
+  decoded: sticky(PREFIX_PATTERNS.DecodedLevel),
+  android: sticky(PREFIX_PATTERNS.AndroidTime),
+  iso: sticky(PREFIX_PATTERNS.IsoTime),
+  unix: sticky(PREFIX_PATTERNS.UnixTime),
+  syslog: sticky(PREFIX_PATTERNS.SyslogTime),
+  full: sticky(PREFIX_PATTERNS.FullTime),
+  caller: sticky(PREFIX_PATTERNS.CallerId),
+  androidCtx: sticky(PREFIX_PATTERNS.AndroidContext),
+  mono: sticky(PREFIX_PATTERNS.Monotonic),
+  ctime: sticky(PREFIX_PATTERNS.CTime),
+  host: sticky(PREFIX_PATTERNS.Host),
+  tag: sticky(PREFIX_PATTERNS.Tag),
+};
 
-function fastPrefix(text: string, start: number, end: number): LexedLine | null {
-  const c = text.charCodeAt(start);
-  if (c === 91 /* [ */) {
-    FAST_DMESG.lastIndex = start;
-    const m = FAST_DMESG.exec(text);
-    if (!m || m.index + m[0].length > end) return null;
-    const at = m.index + m[0].length;
-    const next = text.charCodeAt(at);
-    // `[..][ T123]` caller id, `<…>` delta, or `host kernel:` (journalctl short-monotonic): the lexer's job.
-    if (next === 91 || at >= end || /^\S+ kernel:/.test(text.slice(at, Math.min(end, at + 80)))) return null;
-    const time = `${m[1]}.${m[2]}`;
-    return new LexedLine(text, { kind: 'raw-dmesg', time, monotonic: parseFloat(time), host: null, tag: null, level: null, callerId: null }, at, end);
+/** Where a match of `re` at `pos` ends; -1 for none, -2 when it reaches past `end` (the lexer decides). */
+function matchEnd(re: RegExp, text: string, pos: number, end: number): number {
+  re.lastIndex = pos;
+  if (!re.test(text)) return -1;
+  return re.lastIndex > end ? -2 : re.lastIndex;
+}
+
+function skipBlanks(text: string, i: number, end: number): number {
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) break;
+    i++;
   }
-  if (c >= 65 && c <= 83 /* A..S */) {
-    FAST_SYSLOG.lastIndex = start;
-    const m = FAST_SYSLOG.exec(text);
-    if (!m || m.index + m[0].length > end) return null;
-    const at = m.index + m[0].length;
-    if (at >= end || text.charCodeAt(at) === 91 /* a kernel time stamp follows */) return null;
-    return new LexedLine(text, { kind: 'syslog', time: m[1]!, monotonic: null, host: m[2]!, tag: m[3]!, level: null, callerId: null }, at, end);
+  return i;
+}
+
+type Last = 'none' | 'level' | 'mono' | 'caller' | 'ctime' | 'wall' | 'iso-comma' | 'host' | 'tag';
+
+export function fastPrefix(text: string, start: number, end: number): LexedLine | null {
+  let pos = skipBlanks(text, start, end);
+  let last: Last = 'none';
+  let n = 0;
+  let p: Prefix | null = null;
+  const prefix = (): Prefix => (p ??= { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null });
+  for (;;) {
+    if (pos >= end) return null;
+    const c = text.charCodeAt(pos);
+    let e = -1;
+    if (c >= 48 && c <= 57) {
+      if (n === 0 && matchEnd(F.kmsg, text, pos, end) !== -1) return null;
+      if (matchEnd(F.android, text, pos, end) !== -1) return null;
+      if ((e = matchEnd(F.iso, text, pos, end)) >= 0) {
+        const img = text.slice(pos, e);
+        const q = prefix();
+        if (q.kind === 'none') q.kind = 'iso';
+        q.time = img;
+        last = img.includes(',') ? 'iso-comma' : 'wall';
+      } else if (e === -2 || matchEnd(F.unix, text, pos, end) !== -1) return null;
+    } else if (c === 60 /* < */) {
+      if ((e = matchEnd(F.level, text, pos, end)) >= 0) {
+        prefix().level = parseInt(text.slice(pos + 1, e - 1), 10) & 7;
+        last = 'level';
+      } else if (e === -2) return null;
+    } else if (c >= 97 && c <= 122) {
+      if (n === 0 && matchEnd(F.decoded, text, pos, end) !== -1) return null;
+    } else if (c >= 65 && c <= 90) {
+      if ((e = matchEnd(F.syslog, text, pos, end)) >= 0) {
+        const q = prefix();
+        if (q.kind === 'none') q.kind = 'syslog';
+        q.time = text.slice(pos, e);
+        last = 'wall';
+      } else if (e === -2 || matchEnd(F.full, text, pos, end) !== -1) return null;
+    } else if (c === 91 /* [ */) {
+      if (last === 'mono') {
+        if ((e = matchEnd(F.caller, text, pos, end)) >= 0) {
+          prefix().callerId = text.slice(pos + 1, e - 1).trim();
+          last = 'caller';
+        } else if (e === -2 || matchEnd(F.androidCtx, text, pos, end) !== -1) return null;
+      }
+      if (e < 0) {
+        if ((e = matchEnd(F.mono, text, pos, end)) >= 0) {
+          const inner = text.slice(pos + 1, e - 1).trim();
+          const q = prefix();
+          if (q.kind === 'none') q.kind = 'raw-dmesg';
+          q.monotonic = parseFloat(inner);
+          q.time ??= inner.split(' ')[0]!.replace(/s$/, '');
+          last = 'mono';
+        } else if (e === -2) return null;
+        else if ((e = matchEnd(F.ctime, text, pos, end)) >= 0) {
+          const q = prefix();
+          if (q.kind === 'none') q.kind = 'dmesg-T';
+          q.time = text.slice(pos + 1, e - 1).trim();
+          last = 'ctime';
+        } else if (e === -2) return null;
+      }
+    }
+    if (e < 0) {
+      // Host and Tag (tokens.ts gates): a host after a wall-clock time, or after a lone dmesg time
+      // when ` kernel:` follows (journalctl short-monotonic); a tag after the host.
+      let hostGate = last === 'wall';
+      if (last === 'mono' && n === 1) {
+        const sp = text.indexOf(' ', pos);
+        if (sp === -1 || sp + 8 > end) return null;
+        hostGate = text.startsWith(' kernel:', sp);
+      }
+      if (hostGate && (e = matchEnd(F.host, text, pos, end)) >= 0) {
+        prefix().host = text.slice(pos, e);
+        last = 'host';
+      } else if (last === 'host' && (e = matchEnd(F.tag, text, pos, end)) >= 0) {
+        prefix().tag = text.slice(pos, e - 1);
+        last = 'tag';
+      }
+      if (e === -2 || (e === -1 && last === 'host')) return null;
+      if (e < 0) break;
+    }
+    n++;
+    pos = skipBlanks(text, e, end);
   }
-  return null;
+  return new LexedLine(text, p ?? NO_PREFIX, pos, end);
 }
 
 /** Lexes the prefix with the Chevrotain prefix lexer. */

@@ -50,52 +50,74 @@ function prefixToken(name: string, re: RegExp, hint: string[], gate: (tokens: IT
   return t;
 }
 
+/**
+ * The patterns of the prefix tokens, shared with the lexer's fast path for common prefixes
+ * (lexer.ts), which must take exactly what these tokens take.
+ */
+export const PREFIX_PATTERNS = {
+  KmsgHeader: /\d{1,3},\d+,\d+,[-+c](?:,[\w=]*)*;/,
+  Level: /<\d{1,3}>/,
+  DecodedLevel: /[a-z]+ *:[a-z]+ *:(?= )/,
+  AndroidTime: /\d\d-\d\d \d\d:\d\d:\d\d\.\d+/,
+  IsoTime: /\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/,
+  UnixTime: /\d{9,11}\.\d{6}(?= )/,
+  SyslogTime: /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?/,
+  FullTime: /[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: [A-Z][A-Za-z+\-0-9]{1,5})?/,
+  CallerId: /\[ *[TC]\d+\]/,
+  AndroidContext: /\[pid:\d+,cpu\d+,[^\]\n]*\]/,
+  Monotonic: /\[ *\d+\.\d+s?(?: <[ \d.+\-]*>)?\]/,
+  CTime: /\[[^\]\n]{0,40}?\d{1,2}:\d\d:\d\d[^\]\n]{0,24}\]/,
+  Host: /[A-Za-z0-9][\w.\-:]*(?= [\w.\-\/@()]+(?:\[\d+\])?: ?)/,
+  Tag: /[\w.\-\/@()]+(?:\[\d+\])?:(?= |$)/,
+} as const;
+const P = PREFIX_PATTERNS;
+
 export const WS = createToken({ name: 'WS', pattern: /[ \t]+/, group: Lexer.SKIPPED });
 
 // ---- prefix tokens -------------------------------------------------------------------------
 
 /** `/dev/kmsg` record header `PRI,SEQ,TS_USEC,FLAG[,caller=T1];` (printk.c msg_print_ext_header / info_print_ext_header). */
-export const KmsgHeader = prefixToken('KmsgHeader', /\d{1,3},\d+,\d+,[-+c](?:,[\w=]*)*;/, DIGITS, (tokens) => tokens.length === 0);
+export const KmsgHeader = prefixToken('KmsgHeader', P.KmsgHeader, DIGITS, (tokens) => tokens.length === 0);
 /** syslog(2)-style level `<6>` (also `dmesg -r`). */
-export const Level = prefixToken('Level', /<\d{1,3}>/, ['<']);
+export const Level = prefixToken('Level', P.Level, ['<']);
 /** `dmesg -x` facility:level `kern  :warn  : `. */
-export const DecodedLevel = prefixToken('DecodedLevel', /[a-z]+ *:[a-z]+ *:(?= )/, LOWER, (tokens) => tokens.length === 0);
+export const DecodedLevel = prefixToken('DecodedLevel', P.DecodedLevel, LOWER, (tokens) => tokens.length === 0);
 /** Android vendor prefix `07-13 08:41:51.341` (seen on Huawei kernels, see the corpus). */
-export const AndroidTime = prefixToken('AndroidTime', /\d\d-\d\d \d\d:\d\d:\d\d\.\d+/, DIGITS);
+export const AndroidTime = prefixToken('AndroidTime', P.AndroidTime, DIGITS);
 /** RFC 3164 `Dec  4 00:01:23` (rsyslog), journalctl short/short-precise `Dec 04 00:01:23.123456`. */
 export const SyslogTime = prefixToken(
   'SyslogTime',
-  /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) {1,2}\d{1,2} \d\d:\d\d:\d\d(?:\.\d+)?/,
+  P.SyslogTime,
   ['J', 'F', 'M', 'A', 'S', 'O', 'N', 'D'],
   atPrefixPosition,
   true,
 );
 /** RFC 3339 / ISO 8601 (rsyslog FileFormat, journalctl short-iso[-precise], dmesg --time-format iso). */
-export const IsoTime = prefixToken('IsoTime', /\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?/, DIGITS, atPrefixPosition, true);
+export const IsoTime = prefixToken('IsoTime', P.IsoTime, DIGITS, atPrefixPosition, true);
 /** journalctl short-full `Wed 2024-12-04 00:01:23 CST`. */
-export const FullTime = prefixToken('FullTime', /[A-Z][a-z]{2} \d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?: [A-Z][A-Za-z+\-0-9]{1,5})?/, UPPER, atPrefixPosition, true);
+export const FullTime = prefixToken('FullTime', P.FullTime, UPPER, atPrefixPosition, true);
 /** journalctl short-unix `1733270483.123456`. */
-export const UnixTime = prefixToken('UnixTime', /\d{9,11}\.\d{6}(?= )/, DIGITS, atPrefixPosition, true);
+export const UnixTime = prefixToken('UnixTime', P.UnixTime, DIGITS, atPrefixPosition, true);
 /** Seconds since boot `[ 1234.567890]` (dmesg, console, journalctl short-monotonic), `dmesg -d` delta, Android `[309805.658142s]`. */
-export const Monotonic = prefixToken('Monotonic', /\[ *\d+\.\d+s?(?: <[ \d.+\-]*>)?\]/, ['[']);
+export const Monotonic = prefixToken('Monotonic', P.Monotonic, ['[']);
 /** CONFIG_PRINTK_CALLER id `[ T1234]` / `[  C240]` right after the time stamp. */
-export const CallerId = prefixToken('CallerId', /\[ *[TC]\d+\]/, ['['], (tokens) => lastType(tokens) === Monotonic);
+export const CallerId = prefixToken('CallerId', P.CallerId, ['['], (tokens) => lastType(tokens) === Monotonic);
 /** Android vendor context `[pid:1361,cpu5,comm]`. */
-export const AndroidContext = prefixToken('AndroidContext', /\[pid:\d+,cpu\d+,[^\]\n]*\]/, ['['], (tokens) => lastType(tokens) === Monotonic);
+export const AndroidContext = prefixToken('AndroidContext', P.AndroidContext, ['['], (tokens) => lastType(tokens) === Monotonic);
 /** `dmesg -T` wall clock in any language: `[Wed Dec  4 00:01:23 2024]`, `[Di Aug 12 03:54:03 2025]`. */
-export const CTime = prefixToken('CTime', /\[[^\]\n]{0,40}?\d{1,2}:\d\d:\d\d[^\]\n]{0,24}\]/, ['[']);
+export const CTime = prefixToken('CTime', P.CTime, ['[']);
 /**
  * Syslog host: right after a wall-clock time, or after a monotonic time when a `kernel:` tag
  * follows (journalctl short-monotonic). Must be followed by a tag.
  */
-export const Host = prefixToken('Host', /[A-Za-z0-9][\w.\-:]*(?= [\w.\-\/@()]+(?:\[\d+\])?: ?)/, [...LOWER, ...UPPER, ...DIGITS], (tokens, text, offset) => {
+export const Host = prefixToken('Host', P.Host, [...LOWER, ...UPPER, ...DIGITS], (tokens, text, offset) => {
   const t = lastType(tokens);
   // `dmesg --time-format iso` writes `,uuuuuu` and no host; rsyslog and journalctl write `.` or no fraction.
   if (t !== undefined && wallTypes.has(t)) return !(t === IsoTime && tokens[tokens.length - 1]!.image.includes(','));
   return t === Monotonic && tokens.length === 1 && text.startsWith(' kernel:', text.indexOf(' ', offset));
 });
 /** Syslog tag `kernel:` or `systemd-coredump[7888]:` right after the host. */
-export const Tag = prefixToken('Tag', /[\w.\-\/@()]+(?:\[\d+\])?:(?= |$)/, [...LOWER, ...UPPER, ...DIGITS, '_', '(', '.', '/', '@'], (tokens) => lastType(tokens) === Host);
+export const Tag = prefixToken('Tag', P.Tag, [...LOWER, ...UPPER, ...DIGITS, '_', '(', '.', '/', '@'], (tokens) => lastType(tokens) === Host);
 
 // ---- message tokens ------------------------------------------------------------------------
 

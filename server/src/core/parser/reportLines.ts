@@ -445,6 +445,41 @@ export function taskRowStart(line: string): number {
  * Splits a tasks-table row: `[pid]` then `count` numbers (all numbers when `count` is null), then
  * the name, which is the rest of the line (dump_task prints comm last with `%s`).
  */
+/**
+ * The numbers of a tasks-table row into `values` (emptied first), read as `splitTaskRow` reads
+ * them but without offsets or per-row allocation (the builder's hot path); returns where the name
+ * starts. `row` starts with `[`, as TASK_ROW matches it.
+ */
+export function scanTaskRow(row: string, count: number | null, values: number[]): number {
+  values.length = 0;
+  const close = row.indexOf(']');
+  values.push(Number(row.slice(1, close).trim()));
+  const len = row.length;
+  let pos = close + 1;
+  while (count === null || values.length < count) {
+    // [ \t]+(-?\d+)(?=[ \t]|$)
+    let i = pos;
+    while (i < len && (row.charCodeAt(i) === 32 || row.charCodeAt(i) === 9)) i++;
+    if (i === pos) break;
+    const neg = row.charCodeAt(i) === 45;
+    const d0 = neg ? i + 1 : i;
+    let j = d0;
+    let v = 0;
+    for (; j < len; j++) {
+      const c = row.charCodeAt(j);
+      if (c < 48 || c > 57) break;
+      v = v * 10 + (c - 48);
+    }
+    if (j === d0) break;
+    if (j < len && row.charCodeAt(j) !== 32 && row.charCodeAt(j) !== 9) break;
+    // Beyond 15 digits the running sum may round differently from Number().
+    values.push(j - d0 > 15 ? Number(row.slice(i, j)) : neg ? -v : v);
+    pos = j;
+  }
+  while (pos < len && (row.charCodeAt(pos) === 32 || row.charCodeAt(pos) === 9)) pos++;
+  return pos;
+}
+
 export function splitTaskRow(row: string, count: number | null): { values: number[]; name: string; nameOffset: number; offsets: number[] } {
   const close = row.indexOf(']');
   const values: number[] = [Number(row.slice(1, close).trim())];

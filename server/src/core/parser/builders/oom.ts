@@ -11,7 +11,7 @@
 import type { Killed, Memcg, OomEvent, TaskRow } from '../../model/events.js';
 import { decodeGfp } from '../../knowledge/gfp.js';
 import { num } from '../kv.js';
-import { splitTaskRow, type ReportLine } from '../reportLines.js';
+import { scanTaskRow, type ReportLine } from '../reportLines.js';
 import { Builder, baseFields, emptyMemInfo, emptyStackDump, type LineCtx } from './report.js';
 
 /** Order of report parts; a line may not go back to an earlier stage. */
@@ -89,6 +89,8 @@ export class OomBuilder extends Builder<OomEvent> {
   stage = -1;
   private stats: { index: number; bytes: number } | null = null;
   private columns: string[] | null = null;
+  /** The row field of each column of `columns`, worked out once per header. */
+  private columnKeys: (keyof TaskRow | null)[] | null = null;
 
   /** In the tasks table, after its header: rows can take the fast path (analyze.ts). */
   get inTable(): boolean {
@@ -216,6 +218,7 @@ export class OomBuilder extends Builder<OomEvent> {
       case 'tasks-header':
         ev.tasks ??= [];
         this.columns = rec.columns;
+        this.columnKeys = null;
         ev.taskColumns = rec.columns;
         break;
       case 'task-row':
@@ -314,7 +317,8 @@ export class OomBuilder extends Builder<OomEvent> {
   private addRow(row: string, line: number): void {
     const cols = this.columns;
     const numeric = cols ? cols.length - (cols[cols.length - 1] === 'name' ? 1 : 0) : null;
-    const { values, name } = splitTaskRow(row, numeric);
+    const values = ROW_VALUES;
+    const nameAt = scanTaskRow(row, numeric, values);
     const r: TaskRow = {
       pid: values[0]!,
       uid: null,
@@ -331,12 +335,13 @@ export class OomBuilder extends Builder<OomEvent> {
       oomScoreAdj: null,
       cpu: null,
       oomAdj: null,
-      name,
+      name: row.slice(nameAt).trimEnd(),
       line,
     };
     if (cols) {
-      for (let i = 1; i < values.length && i < cols.length; i++) {
-        const key = TASK_COLUMNS[cols[i]!];
+      const keys = (this.columnKeys ??= cols.map((c) => (Object.hasOwn(TASK_COLUMNS, c) ? TASK_COLUMNS[c]! : null)));
+      for (let i = 1; i < values.length && i < keys.length; i++) {
+        const key = keys[i];
         if (key) (r as unknown as Record<string, number>)[key] = values[i]!;
       }
     } else if (values.length >= 6) {
@@ -398,6 +403,9 @@ export class OomBuilder extends Builder<OomEvent> {
 function emptyKilled(pid: number, comm: string): Killed {
   return { pid, comm, uid: null, totalVmKb: null, anonRssKb: null, fileRssKb: null, shmemRssKb: null, pgtablesKb: null, oomScoreAdj: null, anonRssSource: null, score: null };
 }
+
+/** Reused by every row: the numbers are copied into the row object. */
+const ROW_VALUES: number[] = [];
 
 /** Tasks-table header names (oom_kill.c dump_tasks, every version) → row fields. */
 export const TASK_COLUMNS: Readonly<Record<string, keyof TaskRow>> = {
