@@ -3,9 +3,10 @@
  * Exit 0 when every file was analysed (with or without events), 1 when `--fail-on` kinds were
  * found, 2 when a file could not be read (the others are still analysed) or the arguments are wrong.
  */
+import { fstatSync, writeSync } from 'node:fs';
 import { Analyzer } from '../core/analyze.js';
 import { readLogPieces } from '../node/readLog.js';
-import { eventToJson, SCHEMA } from '../core/json.js';
+import { eventToJson, eventToJsonLine, SCHEMA } from '../core/json.js';
 import { langFromLocale, type Lang } from '../core/l10n/l10n.js';
 import type { Analysis, EventKind, KernelEvent } from '../core/model/events.js';
 
@@ -40,8 +41,33 @@ export interface Io {
   ready?(): Promise<void>;
 }
 
+/**
+ * Output to a file or /dev/null is written straight to the descriptor (the stream would copy each
+ * string into a new buffer first); pipes and terminals go through the stream, with backpressure.
+ */
+function stdoutWriter(): (s: string) => void {
+  let direct = false;
+  try {
+    const st = fstatSync(1);
+    direct = st.isFile() || (st.isCharacterDevice() && !process.stdout.isTTY);
+  } catch {
+    direct = false;
+  }
+  if (!direct) return (s) => void process.stdout.write(s);
+  return (s) => {
+    const n = writeSync(1, s);
+    const bytes = Buffer.byteLength(s);
+    if (n === bytes) return;
+    // A short write (rare for files): the rest, from the encoded bytes.
+    const b = Buffer.from(s);
+    for (let off = n; off < b.length; ) off += writeSync(1, b, off);
+  };
+}
+
+let writeOut: ((s: string) => void) | undefined;
+
 const stdio: Io = {
-  out: (s) => void process.stdout.write(s),
+  out: (s) => (writeOut ??= stdoutWriter())(s),
   err: (s) => void process.stderr.write(s),
   ready: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', resolve)) : Promise.resolve()),
 };
@@ -173,7 +199,7 @@ export async function main(argv: string[], io: Io = stdio, env: NodeJS.ProcessEn
       for (const ev of f.events) {
         if (o.failOn.includes(ev.kind)) failed = true;
         if (ev.host) redactor.addHost(ev.host);
-        if (o.format === 'jsonl') batch += JSON.stringify({ file, ...eventToJson(ev) }) + '\n';
+        if (o.format === 'jsonl') batch += JSON.stringify(eventToJsonLine(file, ev)) + '\n';
         else if (o.format === 'json') batch += (emitted++ ? ',' : '') + JSON.stringify(eventToJson(ev));
         else kept.push(ev);
       }

@@ -41,6 +41,8 @@ export const MAX_LINE = 65536;
 
 /** The start of any report, a boot banner, or a dmesg clock at zero (a new boot). */
 const ANCHOR = new RegExp(`${OOM_ANCHOR.source}|${EVENT_ANCHOR.source}|Linux version \\d|\\[ {0,4}0\\.0000`, 'g');
+/** The same anchors for one line's message, and the one late OOM line without an anchor (oom_kill.c `has mm pinned by`). */
+const LINE_ANCHOR = new RegExp(`${ANCHOR.source}|has mm pinned by`);
 /** An OOM report that has gone this many lines without a line of its own is over. */
 const OOM_MAX_GAP = 500;
 const BANNER = /^Linux version (\d\S*)/;
@@ -231,6 +233,15 @@ export class Analyzer {
     const msg = lx.msgStart < end ? text.slice(lx.msgStart, end) : '';
     const sep = msg.includes('#012') ? '#012' : lx.prefix.kind === 'kmsg' && msg.includes('\\x0a') ? '\\x0a' : null;
     if (sep === null) {
+      // With no report open on this host, or an OOM report past its kill line, only a line with an
+      // anchor can start or continue something (the same rule that skips lines when no report is
+      // open anywhere; it reads the whole line, as a prefix may say what the line is, like the
+      // `systemd-coredump[…]:` tag): the rest are foreign lines, not worth classifying.
+      const open = h.open;
+      if ((open === null || (open instanceof OomBuilder && open.late)) && !LINE_ANCHOR.test(text.slice(start, end))) {
+        this.foreignLine();
+        return;
+      }
       this.segment(text, lx, end, line);
       return;
     }

@@ -4,7 +4,7 @@
  */
 import { estimateBadness, verdict } from './knowledge/oom.js';
 import { inferPageSize } from './knowledge/pageSize.js';
-import type { KernelEvent, OomEvent } from './model/events.js';
+import type { KernelEvent, OomEvent, TaskRow } from './model/events.js';
 
 const fill = (m: string, args: (string | number)[]): string => m.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
 
@@ -12,7 +12,17 @@ export const SCHEMA = 'kernel-triage/1';
 
 
 export function eventToJson(ev: KernelEvent): Record<string, unknown> {
+  return toJson(ev, undefined);
+}
+
+/** The event with its `file` first: a line of `--jsonl`. */
+export function eventToJsonLine(file: string, ev: KernelEvent): Record<string, unknown> {
+  return toJson(ev, file);
+}
+
+function toJson(ev: KernelEvent, file: string | undefined): Record<string, unknown> {
   const common = {
+    ...(file === undefined ? {} : { file }),
     kind: ev.kind,
     startLine: ev.startLine + 1,
     endLine: ev.endLine + 1,
@@ -40,7 +50,7 @@ function oomFields(ev: OomEvent): Record<string, unknown> {
     killed: ev.killed,
     selected: ev.selected,
     alsoKilled: ev.alsoKilled,
-    tasks: ev.tasks === null ? null : ev.tasks.map((t) => ({ ...t, line: t.line + 1 })),
+    tasks: ev.tasks === null ? null : ev.tasks.map(taskToJson),
     // Beyond the fields CONVENTIONS lists: the rest of the report, as printed.
     killMessage: ev.killMessage,
     cpuset: ev.cpuset,
@@ -55,5 +65,28 @@ function oomFields(ev: OomEvent): Record<string, unknown> {
     pageSize: page,
     verdict: { kind: v.kind, evidence: v.evidence.map((x) => fill(x.message, x.args)) },
     badnessEstimate: badness && { rule: badness.rule.rule, totalpages: badness.totalpages, points: badness.scores.map((x) => ({ pid: x.pid, points: x.points })) },
+  };
+}
+
+/** A row with its 1-based line, written out field by field (a literal is cheaper than a spread). */
+function taskToJson(t: TaskRow): TaskRow {
+  return {
+    pid: t.pid,
+    uid: t.uid,
+    tgid: t.tgid,
+    totalVm: t.totalVm,
+    rss: t.rss,
+    rssAnon: t.rssAnon,
+    rssFile: t.rssFile,
+    rssShmem: t.rssShmem,
+    nrPtes: t.nrPtes,
+    nrPmds: t.nrPmds,
+    pgtablesBytes: t.pgtablesBytes,
+    swapents: t.swapents,
+    oomScoreAdj: t.oomScoreAdj,
+    cpu: t.cpu,
+    oomAdj: t.oomAdj,
+    name: t.name,
+    line: t.line + 1,
   };
 }

@@ -4,6 +4,7 @@
  * recognised by its magic bytes. Node only; no editor types.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
@@ -38,11 +39,20 @@ export async function* readLogPieces(file: string, pieceBytes = 2 << 20): AsyncG
   const gz = head.value.length >= 2 && head.value[0] === 0x1f && head.value[1] === 0x8b;
   const bytes: AsyncIterable<Buffer> = gz ? Readable.from(rest).pipe(createGunzip()) : rest;
   const decoder = new TextDecoder('utf-8', { fatal: false });
+  // Whether the decoder may hold the start of a character split between chunks.
+  let pending = false;
   let carry = '';
   let first = true;
   let dropping = false;
   for await (const chunk of bytes) {
-    let s = carry + decoder.decode(chunk, { stream: true });
+    // ASCII (most logs) is copied as is; the decoder takes the rest, and the chunk after it.
+    let text: string;
+    if (!pending && isAscii(chunk)) text = chunk.toString('latin1');
+    else {
+      text = decoder.decode(chunk, { stream: true });
+      pending = !isAscii(chunk);
+    }
+    let s = carry + text;
     if (first && s.length > 0) {
       if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
       first = false;

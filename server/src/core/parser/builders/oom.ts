@@ -89,8 +89,8 @@ export class OomBuilder extends Builder<OomEvent> {
   stage = -1;
   private stats: { index: number; bytes: number } | null = null;
   private columns: string[] | null = null;
-  /** The row field of each column of `columns`, worked out once per header. */
-  private columnKeys: (keyof TaskRow | null)[] | null = null;
+  /** The ROW_FIELDS slot of each column of `columns` (-1: not a row field), worked out once per header. */
+  private columnSlots: number[] | null = null;
 
   /** In the tasks table, after its header: rows can take the fast path (analyze.ts). */
   get inTable(): boolean {
@@ -126,6 +126,14 @@ export class OomBuilder extends Builder<OomEvent> {
       taskColumns: null,
       reaped: [],
     });
+  }
+
+  /**
+   * Past the kill line (STAGE 8 and later): what may still come are kill, group, share and pinned
+   * lines, all of which analyze.ts's LINE_ANCHOR finds.
+   */
+  get late(): boolean {
+    return this.stage >= 8;
   }
 
   /** Whether `rec` continues this event's report (no step back in the kernel's order). */
@@ -218,7 +226,7 @@ export class OomBuilder extends Builder<OomEvent> {
       case 'tasks-header':
         ev.tasks ??= [];
         this.columns = rec.columns;
-        this.columnKeys = null;
+        this.columnSlots = null;
         ev.taskColumns = rec.columns;
         break;
       case 'task-row':
@@ -319,36 +327,43 @@ export class OomBuilder extends Builder<OomEvent> {
     const numeric = cols ? cols.length - (cols[cols.length - 1] === 'name' ? 1 : 0) : null;
     const values = ROW_VALUES;
     const nameAt = scanTaskRow(row, numeric, values);
-    const r: TaskRow = {
-      pid: values[0]!,
-      uid: null,
-      tgid: null,
-      totalVm: null,
-      rss: null,
-      rssAnon: null,
-      rssFile: null,
-      rssShmem: null,
-      nrPtes: null,
-      nrPmds: null,
-      pgtablesBytes: null,
-      swapents: null,
-      oomScoreAdj: null,
-      cpu: null,
-      oomAdj: null,
-      name: row.slice(nameAt).trimEnd(),
-      line,
-    };
+    // Each column's number into its field's slot (ROW_FIELDS order), then one object literal:
+    // every row object has the same shape, which keeps building and serialising them fast.
+    const f = ROW_SLOTS;
+    f.fill(null);
     if (cols) {
-      const keys = (this.columnKeys ??= cols.map((c) => (Object.hasOwn(TASK_COLUMNS, c) ? TASK_COLUMNS[c]! : null)));
-      for (let i = 1; i < values.length && i < keys.length; i++) {
-        const key = keys[i];
-        if (key) (r as unknown as Record<string, number>)[key] = values[i]!;
+      const slots = (this.columnSlots ??= cols.map((c) => (Object.hasOwn(TASK_COLUMNS, c) ? ROW_FIELDS.indexOf(TASK_COLUMNS[c]!) : -1)));
+      for (let i = 1; i < values.length && i < slots.length; i++) {
+        const slot = slots[i]!;
+        if (slot >= 0) f[slot] = values[i]!;
       }
     } else if (values.length >= 6) {
       // No header in the excerpt: only the columns every version shares, and the last number.
-      [r.uid, r.tgid, r.totalVm, r.rss] = [values[1]!, values[2]!, values[3]!, values[4]!];
-      r.oomScoreAdj = values[values.length - 1]!;
+      f[0] = values[1]!;
+      f[1] = values[2]!;
+      f[2] = values[3]!;
+      f[3] = values[4]!;
+      f[11] = values[values.length - 1]!;
     }
+    const r: TaskRow = {
+      pid: values[0]!,
+      uid: f[0]!,
+      tgid: f[1]!,
+      totalVm: f[2]!,
+      rss: f[3]!,
+      rssAnon: f[4]!,
+      rssFile: f[5]!,
+      rssShmem: f[6]!,
+      nrPtes: f[7]!,
+      nrPmds: f[8]!,
+      pgtablesBytes: f[9]!,
+      swapents: f[10]!,
+      oomScoreAdj: f[11]!,
+      cpu: f[12]!,
+      oomAdj: f[13]!,
+      name: row.slice(nameAt).trimEnd(),
+      line,
+    };
     (this.ev.tasks ??= []).push(r);
   }
 
@@ -406,6 +421,9 @@ function emptyKilled(pid: number, comm: string): Killed {
 
 /** Reused by every row: the numbers are copied into the row object. */
 const ROW_VALUES: number[] = [];
+/** The numeric fields of a row after pid, in the order of addRow's object literal. */
+const ROW_FIELDS: readonly (keyof TaskRow)[] = ['uid', 'tgid', 'totalVm', 'rss', 'rssAnon', 'rssFile', 'rssShmem', 'nrPtes', 'nrPmds', 'pgtablesBytes', 'swapents', 'oomScoreAdj', 'cpu', 'oomAdj'];
+const ROW_SLOTS: (number | null)[] = new Array<number | null>(ROW_FIELDS.length).fill(null);
 
 /** Tasks-table header names (oom_kill.c dump_tasks, every version) → row fields. */
 export const TASK_COLUMNS: Readonly<Record<string, keyof TaskRow>> = {
