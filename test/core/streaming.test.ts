@@ -67,6 +67,19 @@ describe('streaming', () => {
       assert.deepEqual(got.map(eventToJson), whole.events.map(eventToJson));
     });
   }
+  test('any read size: pieces end at line breaks and put back together are the text (CR, CRLF, LF, UTF-8 split across reads)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kt-stream-'));
+    const text = ['crlf\r\n', 'lf\n', 'cr only\r', '进程 comm\n', 'x'.repeat(300) + '\n', '\r\n', 'é\r', 'tail without a break'].join('').repeat(40);
+    writeFileSync(join(dir, 'mixed.log'), text);
+    for (const size of [1, 2, 3, 5, 7, 64, 1000, 1 << 16]) {
+      const ps = await pieces(join(dir, 'mixed.log'), size);
+      assert.equal(ps.join(''), text, `read size ${size}`);
+      ps.forEach((p, i) => {
+        if (i < ps.length - 1) assert.match(p, /[\r\n]$/, `read size ${size}: piece ${i} ends at a line break`);
+        if (i > 0 && ps[i - 1]!.endsWith('\r')) assert.ok(!p.startsWith('\n'), `read size ${size}: no piece starts inside a CRLF pair`);
+      });
+    }
+  });
   test('gzip input and a CRLF split across pieces', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kt-stream-'));
     const text = 'a\r\nb\r\n'.repeat(2000);
