@@ -26,7 +26,11 @@ const pct = (xs, p) => {
 };
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 
-const child = spawn(process.execPath, [...(process.env.LSP_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/lspprof'] : []), join(ROOT, 'dist', 'server.cjs'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+// KERNEL_TRIAGE_STATS=1: the server measures how long its event loop is held (server/src/lsp/loopStats.ts).
+const child = spawn(process.execPath, [...(process.env.LSP_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/lspprof'] : []), join(ROOT, 'dist', 'server.cjs'), '--stdio'], {
+  stdio: ['pipe', 'pipe', 'inherit'],
+  env: { ...process.env, KERNEL_TRIAGE_STATS: '1' },
+});
 const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
 const waiters = [];
 conn.onNotification('textDocument/publishDiagnostics', (p) => {
@@ -36,7 +40,14 @@ conn.onNotification('textDocument/publishDiagnostics', (p) => {
   }
 });
 conn.onRequest('workspace/configuration', (p) => p.items.map(() => ({})));
-conn.onRequest('window/workDoneProgress/create', () => null);
+// The server asks for a progress token once it has decoded didOpen and begun the analysis.
+let analysisStarted;
+const started = new Promise((r) => (analysisStarted = r));
+conn.onRequest('window/workDoneProgress/create', () => {
+  analysisStarted();
+  return null;
+});
+const loopStats = (reset) => conn.sendRequest('kernelTriage/loopStats', { reset });
 conn.listen();
 const diagnosticsFor = (version) => new Promise((resolve) => waiters.push({ version, resolve }));
 
@@ -57,11 +68,16 @@ const hover = async (k) => {
   return ms(t0);
 };
 
-// 1. didOpen, with hovers every 25 ms while the first analysis runs.
+// 1. didOpen, with hovers every 25 ms while the first analysis runs. A hover sent with didOpen
+// waits for the server to read and decode the 48 MiB message (exempt from the 50 ms rule): it is
+// reported by itself; the probes start once the analysis has begun.
 let version = 1;
 const t0 = process.hrtime.bigint();
 const first = diagnosticsFor(version);
 await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'kernel-log', version, text } });
+const withOpen = await hover(0);
+await started;
+await loopStats(true);
 const during = [];
 let done = false;
 const prober = (async () => {
@@ -75,18 +91,21 @@ const d1 = await first;
 const openMs = ms(t0);
 done = true;
 await prober;
+const loopFirst = await loopStats(true);
 
 // 2. Hovers when idle.
 const idle = [];
 for (let k = 0; k < 200; k++) idle.push(await hover(k));
+await loopStats(true);
 
 // 3. Appends and one-line edits → new diagnostics.
 // Edits 100 ms apart, as typed: the server reads the new text through after publishing diagnostics
 // (V8 copies a concatenated 48 MiB string whole, about 30 ms), in the pause before the next edit.
 const PAUSE_MS = 100;
+const EDITS = 40;
 const appendMs = [];
 let lastLine = lines.length - 1;
-for (let k = 0; k < 20; k++) {
+for (let k = 0; k < EDITS; k++) {
   await new Promise((r) => setTimeout(r, PAUSE_MS));
   const t = process.hrtime.bigint();
   const v = ++version;
@@ -98,8 +117,8 @@ for (let k = 0; k < 20; k++) {
   appendMs.push(ms(t));
 }
 const editMs = [];
-for (let k = 0; k < 20; k++) {
-  const at = Math.floor(((k + 1) * lines.length) / 22);
+for (let k = 0; k < EDITS; k++) {
+  const at = Math.floor(((k + 1) * lines.length) / (EDITS + 2));
   await new Promise((r) => setTimeout(r, PAUSE_MS));
   const t = process.hrtime.bigint();
   const v = ++version;
@@ -109,6 +128,8 @@ for (let k = 0; k < 20; k++) {
   editMs.push(ms(t));
 }
 
+const loopEdits = await loopStats(false);
+
 await conn.sendRequest('shutdown');
 await conn.sendNotification('exit');
 await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
@@ -117,7 +138,9 @@ conn.dispose();
 const row = (name, xs, target) => console.log(`  ${name.padEnd(38)} p50 ${pct(xs, 50).toFixed(1).padStart(7)} ms   p95 ${pct(xs, 95).toFixed(1).padStart(7)} ms   max ${Math.max(...xs).toFixed(1).padStart(7)} ms   ${target}`);
 console.log(`language server on ${file.replace(ROOT + '/', '')} (${(text.length / 1048576).toFixed(1)} MiB, ${d1.diagnostics.length} diagnostics)`);
 console.log(`  didOpen → diagnostics                  ${openMs.toFixed(0)} ms   target ≤ 2500 (aim 1500)`);
+console.log(`  hover sent with didOpen                 ${withOpen.toFixed(0)} ms (waits for the server to read and decode the 48 MiB didOpen)`);
 row('hover during the first analysis', during, 'target p95 ≤ 60 ms');
 row('hover when idle', idle, 'target p95 ≤ 10 ms');
 row('append a line → diagnostics', appendMs, 'target p95 ≤ 100 ms');
 row('one-line edit → diagnostics', editMs, 'target p95 ≤ 100 ms');
+console.log(`  longest event-loop hold: first analysis ${loopFirst.maxMs.toFixed(1)} ms, edits ${loopEdits.maxMs.toFixed(1)} ms (after decoding didOpen; target ≤ 50 ms)`);

@@ -11,6 +11,7 @@ import { analyze } from '../../server/src/core/analyze.js';
 import { reanalyse } from '../../server/src/core/incremental.js';
 import { eventToJson } from '../../server/src/core/json.js';
 import { LineIndex } from '../../server/src/core/text/lines.js';
+import { ChunkedText, type TextSource } from '../../server/src/core/text/chunked.js';
 import { FIXTURES } from '../helpers.js';
 import { generate } from '../../scripts/gen-log.mjs';
 
@@ -28,7 +29,7 @@ function incremental(text: string, start: number, end: number, insert: string): 
   const a = r.analysis;
   assert.equal(r.index.count, new LineIndex(r.text).count, 'line index after the edit');
   assert.deepEqual([...r.index.starts], [...new LineIndex(r.text).starts]);
-  return { newText: r.text, got: { lines: a.lines, events: a.events.map(eventToJson), fields: a.events.map((e) => e.fields.map((f) => `${f.name}@${f.start}-${f.end}`).sort()), problems: a.problems } };
+  return { newText: r.text.toString(), got: { lines: a.lines, events: a.events.map(eventToJson), fields: a.events.map((e) => e.fields.map((f) => `${f.name}@${f.start}-${f.end}`).sort()), problems: a.problems } };
 }
 
 describe('incremental re-analysis', () => {
@@ -76,9 +77,11 @@ describe('incremental re-analysis', () => {
   // Generated logs have what the fixtures have little of: several boots with banners, raw dmesg
   // after syslog lines, storms of kills whose reaper lines come many events later.
   test('edits through generated logs (boots, banners, mixed hosts, late reaper lines)', { timeout: 180_000 }, () => {
+    // Seed 7 keeps its text in 16 KiB pieces, as the language server does (ChunkedText).
     for (const seed of [3, 7, 11]) {
       const text0 = generate({ sizeBytes: 256 * 1024, seed }).text;
-      let cur = { analysis: analyze(text0, { fields: true }), index: new LineIndex(text0), text: text0 };
+      const source: TextSource = seed === 7 ? ChunkedText.from(text0, 16 * 1024) : text0;
+      let cur = { analysis: analyze(text0, { fields: true }), index: new LineIndex(source), text: source };
       // A sequence of edits, each on the result of the one before (as in an editor): a seeded
       // PRNG rather than fast-check, whose shrinking assumes independent runs.
       let state = seed * 2654435761;
@@ -94,10 +97,11 @@ describe('incremental re-analysis', () => {
         // An empty insert deletes the line.
         const end = insert === '' ? (line + 1 < cur.index.count ? cur.index.starts[line + 1]! : cur.text.length) : s;
         const r = reanalyse(cur, { start: s, end, text: insert });
+        assert.equal(r.text instanceof ChunkedText, seed === 7, 'the text stays in pieces');
         cur = { analysis: r.analysis, index: r.index, text: r.text };
         const a = cur.analysis;
         const got = { lines: a.lines, events: a.events.map(eventToJson), problems: a.problems };
-        const want = full(cur.text) as { lines: number; events: unknown[]; problems: unknown[] };
+        const want = full(cur.text.toString()) as { lines: number; events: unknown[]; problems: unknown[] };
         assert.deepEqual(got, { lines: want.lines, events: want.events, problems: want.problems }, `seed ${seed}, edit ${run}: ${JSON.stringify(insert)} at line ${line}`);
       }
     }

@@ -10,6 +10,7 @@ import { analyze, Analyzer, type AnalyzeOptions } from './analyze.js';
 import { decodeGfp } from './knowledge/gfp.js';
 import { OomBuilder } from './parser/builders/oom.js';
 import type { Analysis, KernelEvent, ResumeState } from './model/events.js';
+import { ChunkedText, type TextSource } from './text/chunked.js';
 import { LineIndex } from './text/lines.js';
 
 export interface Edit {
@@ -22,7 +23,7 @@ export interface Edit {
 export interface IncrementalResult {
   analysis: Analysis;
   index: LineIndex;
-  text: string;
+  text: TextSource;
   /** Lines (in the new text) whose events were analysed again. */
   from: number;
   to: number;
@@ -47,9 +48,9 @@ function shift(ev: KernelEvent, lines: number, chars: number): void {
  * `afterIndex`, when given, are the text after the edit and its line index (an editor already has
  * them; building them again would copy the text and the index).
  */
-export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: string }, edit: Edit, options: AnalyzeOptions = {}, after?: string, afterIndex?: LineIndex): IncrementalResult {
+export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: TextSource }, edit: Edit, options: AnalyzeOptions = {}, after?: TextSource, afterIndex?: LineIndex): IncrementalResult {
   const old = prev.text;
-  const text = after ?? old.slice(0, edit.start) + edit.text + old.slice(edit.end);
+  const text = after ?? (old instanceof ChunkedText ? old.edit(edit.start, edit.end, edit.text) : old.slice(0, edit.start) + edit.text + old.slice(edit.end));
   const index = afterIndex?.text === text ? afterIndex : prev.index.edited(text, edit.start, edit.end, edit.text);
   // The new text's `[s, e)` from the old text and the inserted one: slicing the new text itself
   // would make V8 copy all of it (a concatenation is flattened on first access).
@@ -161,7 +162,7 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: st
   // The stop line's events are the kept ones.
   const region = { events: finished.events.filter((e) => e.startLine < stopAt), problems: finished.problems.filter((p) => p.line < stopAt) };
   if (!sameState) {
-    return { analysis: analyze(text, { ...options, fields: true }), index, text, from: 0, to: index.count };
+    return { analysis: analyzeSource(text, { ...options, fields: true }), index, text, from: 0, to: index.count };
   }
   // Events of the region never reach past the stop line: they are closed at it, as in a full run
   // (the stop line starts a new report).
@@ -240,4 +241,18 @@ function refillKernels(events: KernelEvent[], touched: KernelEvent[]): void {
       OomBuilder.decode(e);
     } else if (e.kind === 'page-alloc-failure' && e.gfpMask !== null) e.gfpDecoded = decodeGfp(e.gfpMask, e.kernel?.release ?? null, e.gfpFlags);
   }
+}
+
+/** A full analysis of a text kept in pieces, read a mebibyte at a time (pieces end after a `\n`). */
+function analyzeSource(text: TextSource, options: AnalyzeOptions): Analysis {
+  if (typeof text === 'string') return analyze(text, options);
+  const a = new Analyzer(options);
+  for (let pos = 0; pos < text.length; ) {
+    const nl = text.indexOf('\n', Math.min(text.length, pos + (1 << 20)));
+    const end = nl === -1 ? text.length : nl + 1;
+    a.feed(text.slice(pos, end), undefined, pos);
+    pos = end;
+  }
+  if (text.length === 0) a.feed('', 0, 0);
+  return a.finish();
 }

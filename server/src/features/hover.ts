@@ -3,6 +3,7 @@
  * language. Log text is escaped (it is never trusted as Markdown). Offsets are UTF-16 code units,
  * lines 0-based.
  */
+import type { TextSource } from '../core/text/chunked.js';
 import { COLUMN_TEXT, FIELD_TEXT, isCountStat, STAT_TEXT, type Text } from '../core/knowledge/fields.js';
 import { CONSTRAINTS, estimateBadness, PAGE_ALLOC_COSTLY_ORDER, totalPages } from '../core/knowledge/oom.js';
 import { inferPageSize } from '../core/knowledge/pageSize.js';
@@ -23,7 +24,7 @@ export interface HoverResult {
 
 export interface HoverInput {
   analysis: Analysis;
-  text: string;
+  text: TextSource;
   /** Offset of the hovered character and its 0-based line, with the line's start and end offsets. */
   offset: number;
   line: number;

@@ -3,6 +3,7 @@
  * `Kill process` line goes to its tasks-table row (definition); references list every mention of
  * that pid in its boot.
  */
+import type { TextSource } from '../core/text/chunked.js';
 import type { Analysis, KernelEvent, OomEvent } from '../core/model/events.js';
 import { taskRowStart } from '../core/parser/reportLines.js';
 import { eventsAt } from './hover.js';
@@ -18,7 +19,7 @@ export interface Target {
 }
 
 /** The pid the cursor is on, with its event: from a located field, or a tasks-table row's pid. */
-export function pidAt(a: Analysis, text: string, offset: number, line: number, lineStart: number): { ev: OomEvent; pid: number } | null {
+export function pidAt(a: Analysis, text: TextSource, offset: number, line: number, lineStart: number): { ev: OomEvent; pid: number } | null {
   for (const ev of eventsAt(a, line)) {
     if (ev.kind !== 'oom') continue;
     for (const f of ev.fields) {
@@ -41,7 +42,7 @@ export function pidAt(a: Analysis, text: string, offset: number, line: number, l
   return null;
 }
 
-export function definition(a: Analysis, text: string, offset: number, line: number, lineStart: number): Target | null {
+export function definition(a: Analysis, text: TextSource, offset: number, line: number, lineStart: number): Target | null {
   const hit = pidAt(a, text, offset, line, lineStart);
   if (!hit) return null;
   const row = hit.ev.tasks?.find((r) => r.pid === hit.pid);
@@ -68,7 +69,7 @@ function bootRange(a: Analysis, ev: KernelEvent): [number, number] {
  * Every mention of `pid` in its boot, where the kernel prints pids: `pid=N`, `PID: N`, `process N`,
  * `[  N]` (tasks tables), `N(comm)` (core dumps), `comm[N]` (segfaults), `:N]` (lockups).
  */
-export function references(a: Analysis, text: string, lineStarts: Uint32Array, lineEnds: Uint32Array, offset: number, line: number): Target[] {
+export function references(a: Analysis, text: TextSource, lineStarts: Uint32Array, lineEnds: Uint32Array, offset: number, line: number): Target[] {
   const hit = pidAt(a, text, offset, line, lineStarts[line]!);
   if (!hit) return [];
   const [from, to] = bootRange(a, hit.ev);

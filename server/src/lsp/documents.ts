@@ -9,13 +9,14 @@ import { LogDocument } from './logDocument.js';
 import { Analyzer } from '../core/analyze.js';
 import { reanalyse, type Edit } from '../core/incremental.js';
 import type { Analysis } from '../core/model/events.js';
+import type { TextSource } from '../core/text/chunked.js';
 import { LineIndex } from '../core/text/lines.js';
 
 export interface Analysed {
   version: number;
   analysis: Analysis;
   index: LineIndex;
-  text: string;
+  text: TextSource;
 }
 
 /** About 10–20 ms of analysis: the longest the event loop is held. */
@@ -73,7 +74,7 @@ export class AnalysisCache {
     if (hit && hit.version === doc.version) return Promise.resolve(hit);
     const run = this.running.get(doc.uri);
     if (run && run.version === doc.version) return run.promise;
-    const text = doc.getText();
+    const text = doc.source;
     const promise = this.analyse(doc, kernel, current, progress).finally(() => {
       if (this.running.get(doc.uri)?.promise === promise) this.running.delete(doc.uri);
       // A cancelled or failed run must not leave its partial answers behind.
@@ -95,14 +96,14 @@ export class AnalysisCache {
       log.edits.forEach((e, i) => {
         // The document already has the last text and its index.
         const last = i === log.edits!.length - 1;
-        cur = reanalyse(cur, e, opts, last ? doc.getText() : undefined, last ? doc.index : undefined);
+        cur = reanalyse(cur, e, opts, last ? doc.source : undefined, last ? doc.index : undefined);
       });
-      const entry: Analysed = { version, analysis: cur.analysis, index: cur.index, text: doc.getText() };
+      const entry: Analysed = { version, analysis: cur.analysis, index: cur.index, text: doc.source };
       doc.adopt(cur.index);
       this.cache.set(doc.uri, entry);
       return entry;
     }
-    const text = doc.getText();
+    const text = doc.source;
     const a = new Analyzer({ fields: true, ...(kernel ? { kernel } : {}) });
     // Pieces end after a `\n`, so a `\r\n` pair never straddles two; each piece's line index is
     // made once, for the analysis and for the document's index.

@@ -1,14 +1,16 @@
 /**
  * A text document for logs of any size: positions go through our LineIndex, which an edit patches
  * (LineIndex.edited) instead of rescanning the text. vscode-languageserver-textdocument computes
- * every line offset on first use, which holds the event loop for 150 ms on a 48 MiB log.
+ * every line offset on first use, which holds the event loop for 150 ms on a 48 MiB log. The text
+ * is kept in pieces (ChunkedText): an edit copies one piece, not the whole text.
  */
 import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import { ChunkedText } from '../core/text/chunked.js';
 import { LineIndex } from '../core/text/lines.js';
 import { offsetAt, positionAt } from './convert.js';
 
 export class LogDocument {
-  private text: string;
+  private text: ChunkedText;
   private idx: LineIndex | null = null;
 
   constructor(
@@ -17,7 +19,16 @@ export class LogDocument {
     public version: number,
     text: string,
   ) {
-    this.text = text;
+    this.text = ChunkedText.from(text);
+  }
+
+  /** The text, in pieces: read it with slice, charCodeAt and indexOf. */
+  get source(): ChunkedText {
+    return this.text;
+  }
+
+  get length(): number {
+    return this.text.length;
   }
 
   /** The line index: adopted from an analysis of this text, else built on first need. */
@@ -35,8 +46,9 @@ export class LogDocument {
     return this.index.count;
   }
 
+  /** The text as one string: the whole of it is a copy (use `source` to read a large document). */
   getText(range?: Range): string {
-    if (!range) return this.text;
+    if (!range) return this.text.toString();
     return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
@@ -59,13 +71,13 @@ export class LogDocument {
   apply(change: TextDocumentContentChangeEvent, version: number): { start: number; end: number; text: string } | null {
     this.version = version;
     if (!('range' in change)) {
-      this.text = change.text;
+      this.text = ChunkedText.from(change.text);
       this.idx = null;
       return null;
     }
     const start = this.offsetAt(change.range.start);
     const end = Math.max(start, this.offsetAt(change.range.end));
-    const next = this.text.slice(0, start) + change.text + this.text.slice(end);
+    const next = this.text.edit(start, end, change.text);
     this.idx = this.index.edited(next, start, end, change.text);
     this.text = next;
     return { start, end, text: change.text };

@@ -49,6 +49,7 @@ import {
   type SummaryResult,
 } from '../protocol.js';
 import { DEFAULT_SETTINGS, normalizeSettings } from './settings.js';
+import { registerLoopStats } from './loopStats.js';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -61,6 +62,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 const VALIDATE_DELAY_MS = 10;
 
 export function startServer(connection: Connection): void {
+  registerLoopStats(connection);
   const cache = new AnalysisCache();
   // The update hook lets the cache see each edit, for incremental re-analysis.
   const documents = new TextDocuments<LogDocument>({
@@ -122,7 +124,7 @@ export function startServer(connection: Connection): void {
 
   async function analyse(doc: LogDocument, s: Settings): Promise<Analysed> {
     const current = (): number | undefined => documents.get(doc.uri)?.version;
-    if (!canShowProgress || doc.getText().length < PROGRESS_FROM || cache.peek(doc.uri)?.version === doc.version) return cache.get(doc, s.kernel, current);
+    if (!canShowProgress || doc.length < PROGRESS_FROM || cache.peek(doc.uri)?.version === doc.version) return cache.get(doc, s.kernel, current);
     const p = await connection.window.createWorkDoneProgress();
     p.begin('Kernel Log Triage', 0, 'Analysing…', false);
     try {
@@ -199,12 +201,6 @@ export function startServer(connection: Connection): void {
       }));
     }
     await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diags });
-    // After an edit the text is a concatenation that V8 copies whole (30 ms for 48 MiB) the first
-    // time it is read through: do that now, after the diagnostics, not in the next edit or hover.
-    setImmediate(() => {
-      const t = documents.get(uri)?.getText();
-      if (t) t.indexOf('\n', t.length - 1);
-    });
     const counts: EventCounts = { uri, version: doc.version, total: analysis.events.length, byKind, limitReached };
     await connection.sendNotification(EventCountsNotification, counts);
   }
@@ -246,7 +242,7 @@ export function startServer(connection: Connection): void {
     // During a long first analysis, hovers are answered at once from the part already settled
     // (nothing yet further down: the editor asks again when the pointer moves).
     let r: { a: Analysed; s: Settings } | null;
-    const big = (documents.get(p.textDocument.uri)?.getText().length ?? 0) >= PROGRESS_FROM;
+    const big = (documents.get(p.textDocument.uri)?.length ?? 0) >= PROGRESS_FROM;
     if (!cache.peek(p.textDocument.uri) && (cache.isRunning(p.textDocument.uri) || big)) {
       const part = cache.peekPartial(p.textDocument.uri);
       if (!part || p.position.line >= part.analysis.lines) return null;

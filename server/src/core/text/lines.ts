@@ -2,6 +2,8 @@
  * Physical lines as VS Code sees them: breaks are `\n`, `\r\n` and a lone `\r`; offsets are UTF-16
  * code units (CONVENTIONS.md "Positions").
  */
+import type { TextSource } from './chunked.js';
+
 export class LineIndex {
   /** Start offset of each line. */
   readonly starts: Uint32Array;
@@ -10,7 +12,7 @@ export class LineIndex {
   readonly count: number;
 
   constructor(
-    readonly text: string,
+    readonly text: TextSource,
     arrays?: { starts: Uint32Array; ends: Uint32Array },
   ) {
     const { starts, ends } = arrays ?? scanLines(text, 0, text.length, true);
@@ -24,7 +26,7 @@ export class LineIndex {
    * lines the edit touched are scanned again, from the old text and the inserted one, so the new
    * text (a concatenation V8 would copy whole on first access) is not read.
    */
-  edited(text: string, start: number, end: number, inserted: string): LineIndex {
+  edited(text: TextSource, start: number, end: number, inserted: string): LineIndex {
     let a = this.lineAt(start);
     // A `\n` inserted right after a lone `\r` joins it into one break: rescan the line before too.
     if (a > 0 && this.starts[a] === start && this.text.charCodeAt(start - 1) === 13) a--;
@@ -75,7 +77,7 @@ export class LineIndex {
  * The lines of `text[from, to)`. `atEnd`: the range ends the text, so an empty text is one empty
  * line; otherwise the range ends right after a line break.
  */
-function scanLines(text: string, from: number, to: number, atEnd: boolean): { starts: Uint32Array; ends: Uint32Array } {
+function scanLines(text: TextSource, from: number, to: number, atEnd: boolean): { starts: Uint32Array; ends: Uint32Array } {
   let starts = new Uint32Array(1024);
   let ends = new Uint32Array(1024);
   let n = 0;
