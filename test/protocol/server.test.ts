@@ -84,6 +84,42 @@ describe('language server over stdio', () => {
   });
 });
 
+describe('language server: a burst of edits on a generated log', () => {
+  test('edits sent faster than they are analysed end in the diagnostics of the final text', { timeout: 120_000 }, async () => {
+    const { generate } = await import('../../scripts/gen-log.mjs');
+    let text = generate({ sizeBytes: 3 * 2 ** 20, seed: 21 }).text;
+    const c = await startClient({ locale: 'en' });
+    try {
+      const uri = 'file:///tmp/burst.log';
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'kernel-log', version: 1, text } });
+      await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === 1, 60_000);
+      // 30 edits without waiting: deletions, insertions of report lines, a banner, typing.
+      const inserts = ['x', '[    1.000000] Linux version 6.1.0-13-amd64 (a@b) #1 SMP\n', 'Dec  4 00:01:23 web-01 kernel: Out of memory: Killed process 4242 (java) total-vm:100kB, anon-rss:80kB, file-rss:0kB, shmem-rss:0kB\n', ''];
+      let version = 1;
+      for (let k = 0; k < 30; k++) {
+        const lines = text.split('\n');
+        const line = Math.floor(((k * 7919) % 1000) / 1000 * (lines.length - 1));
+        const insert = inserts[k % inserts.length]!;
+        const start = lines.slice(0, line).reduce((n, l) => n + l.length + 1, 0);
+        const end = insert === '' ? start + lines[line]!.length + 1 : start;
+        const range = { start: { line, character: 0 }, end: insert === '' ? { line: line + 1, character: 0 } : { line, character: 0 } };
+        text = text.slice(0, start) + insert + text.slice(end);
+        await c.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ range, text: insert }] });
+      }
+      const got = await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === uri && p.version === version, 60_000);
+      // The same text opened as another document: a full analysis.
+      const fresh = 'file:///tmp/burst-fresh.log';
+      await c.conn.sendNotification('textDocument/didOpen', { textDocument: { uri: fresh, languageId: 'kernel-log', version: 1, text } });
+      const want = await c.waitFor('textDocument/publishDiagnostics', (p) => p.uri === fresh && p.version === 1, 60_000);
+      const plain = (d: any[]): unknown => d.map((x) => ({ ...x, relatedInformation: x.relatedInformation?.map((r: any) => ({ range: r.location.range, message: r.message })) }));
+      assert.ok(want.diagnostics.length > 20, `${want.diagnostics.length} diagnostics`);
+      assert.deepEqual(plain(got.diagnostics), plain(want.diagnostics));
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
 describe('language server in Chinese', () => {
   test('hovers and diagnostics follow the client locale', async () => {
     const zh = await startClient({ locale: 'zh-cn' });

@@ -13,6 +13,9 @@ import type { Analysis, KernelEvent, ResumeState } from './model/events.js';
 import { ChunkedText, type TextSource } from './text/chunked.js';
 import { LineIndex } from './text/lines.js';
 
+/** Most lines analysed between two pauses of `reanalyseSteps`. */
+const SPAN = 2000;
+
 export interface Edit {
   /** Offsets in the text before this edit. */
   start: number;
@@ -49,6 +52,18 @@ function shift(ev: KernelEvent, lines: number, chars: number): void {
  * them; building them again would copy the text and the index).
  */
 export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: TextSource }, edit: Edit, options: AnalyzeOptions = {}, after?: TextSource, afterIndex?: LineIndex): IncrementalResult {
+  const steps = reanalyseSteps(prev, edit, options, after, afterIndex);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * `reanalyse` in steps: it pauses (yields) after each stretch of lines it analyses, so that a
+ * caller with an event loop (the language server) can let other work run between them. The
+ * previous analysis is being changed while paused; the result is complete only at the end.
+ */
+export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; text: TextSource }, edit: Edit, options: AnalyzeOptions = {}, after?: TextSource, afterIndex?: LineIndex): Generator<void, IncrementalResult> {
   const old = prev.text;
   const text = after ?? (old instanceof ChunkedText ? old.edit(edit.start, edit.end, edit.text) : old.slice(0, edit.start) + edit.text + old.slice(edit.end));
   const index = afterIndex?.text === text ? afterIndex : prev.index.edited(text, edit.start, edit.end, edit.text);
@@ -132,9 +147,13 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: Te
   for (;;) {
     while (next < later.length && later[next]!.startLine + dLines <= Math.max(editEndNew, line)) next++;
     const target = next < later.length ? later[next]!.startLine + dLines : index.count;
-    const s = index.starts[line]!;
-    const e = target < index.count ? index.starts[target]! : text.length;
-    if (target > line) a.feed(sliceNew(s, e), line, s);
+    // At most SPAN lines per step: one event may be thousands of lines.
+    for (let from = line; from < target; from += SPAN) {
+      const to = Math.min(target, from + SPAN);
+      const fs = index.starts[from]!;
+      a.feed(sliceNew(fs, to < index.count ? index.starts[to]! : text.length), from, fs);
+      yield;
+    }
     line = target;
     if (line >= index.count) break;
     // Stop at the second event start after the edit, not the first: a late `oom_reaper:` line of
@@ -162,7 +181,7 @@ export function reanalyse(prev: { analysis: Analysis; index: LineIndex; text: Te
   // The stop line's events are the kept ones.
   const region = { events: finished.events.filter((e) => e.startLine < stopAt), problems: finished.problems.filter((p) => p.line < stopAt) };
   if (!sameState) {
-    return { analysis: analyzeSource(text, { ...options, fields: true }), index, text, from: 0, to: index.count };
+    return { analysis: yield* analyzeSource(text, { ...options, fields: true }), index, text, from: 0, to: index.count };
   }
   // Events of the region never reach past the stop line: they are closed at it, as in a full run
   // (the stop line starts a new report).
@@ -243,15 +262,16 @@ function refillKernels(events: KernelEvent[], touched: KernelEvent[]): void {
   }
 }
 
-/** A full analysis of a text kept in pieces, read a mebibyte at a time (pieces end after a `\n`). */
-function analyzeSource(text: TextSource, options: AnalyzeOptions): Analysis {
-  if (typeof text === 'string') return analyze(text, options);
+/** A full analysis, 128 KiB at a time (pieces end after a `\n`), pausing after each. */
+function* analyzeSource(text: TextSource, options: AnalyzeOptions): Generator<void, Analysis> {
+  if (typeof text === 'string' && text.length <= 1 << 20) return analyze(text, options);
   const a = new Analyzer(options);
   for (let pos = 0; pos < text.length; ) {
-    const nl = text.indexOf('\n', Math.min(text.length, pos + (1 << 20)));
+    const nl = text.indexOf('\n', Math.min(text.length, pos + (128 << 10)));
     const end = nl === -1 ? text.length : nl + 1;
     a.feed(text.slice(pos, end), undefined, pos);
     pos = end;
+    yield;
   }
   if (text.length === 0) a.feed('', 0, 0);
   return a.finish();

@@ -86,6 +86,21 @@ function killTextUncached(ev: OomEvent, lang: Lang): string {
 }
 
 
+/**
+ * Works out, for events [from, to), what their diagnostics need and keep while the event lives
+ * (kill texts, one-line summaries, the badness estimate). The language server calls this in slices,
+ * pausing between them, so that the first `diagnostics()` of a large log does not hold its loop.
+ */
+export function prepareDiagnostics(events: readonly KernelEvent[], from: number, to: number, lang: Lang): void {
+  for (let i = from; i < Math.min(to, events.length); i++) {
+    const ev = events[i]!;
+    if (ev.kind === 'oom') {
+      killText(ev, lang);
+      topBadness(ev);
+    } else memo(lineCache, ev, lang, oneLine);
+  }
+}
+
 export function diagnostics(a: Analysis, lang: Lang, max = 1000): { items: DiagnosticData[]; limitReached: boolean } {
   const out: DiagnosticData[] = [];
   for (const ev of a.events) if (ev.kind !== 'oom') out.push(otherDiagnostic(ev, lang));

@@ -7,7 +7,7 @@
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { LogDocument } from './logDocument.js';
 import { Analyzer } from '../core/analyze.js';
-import { reanalyse, type Edit } from '../core/incremental.js';
+import { reanalyseSteps, type Edit } from '../core/incremental.js';
 import type { Analysis } from '../core/model/events.js';
 import type { TextSource } from '../core/text/chunked.js';
 import { LineIndex } from '../core/text/lines.js';
@@ -21,6 +21,8 @@ export interface Analysed {
 
 /** About 10–20 ms of analysis: the longest the event loop is held. */
 const PIECE = 128 * 1024;
+/** Longest stretch of re-analysis between pauses. */
+const STEP_MS = 15;
 
 export class Cancelled extends Error {}
 
@@ -75,7 +77,13 @@ export class AnalysisCache {
     const run = this.running.get(doc.uri);
     if (run && run.version === doc.version) return run.promise;
     const text = doc.source;
-    const promise = this.analyse(doc, kernel, current, progress).finally(() => {
+    // One analysis of a document at a time: a re-analysis pauses to let requests in, and the next
+    // one starts from its result (a full first analysis stops by itself when it is superseded).
+    const before = run?.promise.then(
+      () => undefined,
+      () => undefined,
+    );
+    const promise = (before ? before.then(() => this.analyse(doc, kernel, current, progress)) : this.analyse(doc, kernel, current, progress)).finally(() => {
       if (this.running.get(doc.uri)?.promise === promise) this.running.delete(doc.uri);
       // A cancelled or failed run must not leave its partial answers behind.
       if (this.partial.get(doc.uri)?.text === text) this.partial.delete(doc.uri);
@@ -87,18 +95,33 @@ export class AnalysisCache {
   private async analyse(doc: LogDocument, kernel: string, current: () => number | undefined, progress?: Progress): Promise<Analysed> {
     const version = doc.version;
     const prev = this.cache.get(doc.uri);
+    // An analysis that waited for the one before may find its version done already.
+    if (prev && prev.version === version) return prev;
     const log = this.edits.get(doc.uri);
     this.edits.delete(doc.uri);
     if (prev && log && log.edits && log.version === prev.version) {
-      // Only the events around the edits are analysed again.
+      // Only the events around the edits are analysed again, in steps of at most about STEP_MS
+      // with requests let in between (more edits may arrive meanwhile: they wait for this result).
       let cur = { analysis: prev.analysis, index: prev.index, text: prev.text };
       const opts = kernel ? { kernel } : {};
-      log.edits.forEach((e, i) => {
-        // The document already has the last text and its index.
-        const last = i === log.edits!.length - 1;
-        cur = reanalyse(cur, e, opts, last ? doc.source : undefined, last ? doc.index : undefined);
-      });
-      const entry: Analysed = { version, analysis: cur.analysis, index: cur.index, text: doc.source };
+      // The document already has the last text and its index.
+      const source = doc.source;
+      const docIndex = doc.index;
+      let t = performance.now();
+      for (const [i, e] of log.edits.entries()) {
+        const last = i === log.edits.length - 1;
+        const steps = reanalyseSteps(cur, e, opts, last ? source : undefined, last ? docIndex : undefined);
+        let r = steps.next();
+        while (!r.done) {
+          if (performance.now() - t > STEP_MS) {
+            await new Promise<void>((res) => setImmediate(res));
+            t = performance.now();
+          }
+          r = steps.next();
+        }
+        cur = r.value;
+      }
+      const entry: Analysed = { version, analysis: cur.analysis, index: cur.index, text: source };
       doc.adopt(cur.index);
       this.cache.set(doc.uri, entry);
       return entry;
@@ -126,7 +149,19 @@ export class AnalysisCache {
       settled.push(...a.drain());
       if (!this.cache.has(doc.uri) && settled.length > 0) {
         const last = settled[settled.length - 1]!;
-        this.partial.set(doc.uri, { version: -1, analysis: { lines: last.endLine + 1, events: settled, problems: [] }, index: new LineIndex(text, { starts: concat(starts, line), ends: concat(ends, line) }), text });
+        // The index of the lines so far is built when a request needs it, not after every piece.
+        let index: LineIndex | null = null;
+        const n = line;
+        const parts = { starts: starts.slice(), ends: ends.slice() };
+        this.partial.set(doc.uri, {
+          version: -1,
+          analysis: { lines: last.endLine + 1, events: settled.slice(), problems: [] },
+          get index(): LineIndex {
+            index ??= new LineIndex(text, { starts: concat(parts.starts, n), ends: concat(parts.ends, n) });
+            return index;
+          },
+          text,
+        });
       }
       progress?.report(pos / text.length);
       await new Promise<void>((r) => setImmediate(r));

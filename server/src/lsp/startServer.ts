@@ -22,7 +22,7 @@ import {
 } from 'vscode-languageserver';
 import { LogDocument } from './logDocument.js';
 import { langFromLocale, t, type Lang } from '../core/l10n/l10n.js';
-import { diagnostics, type Severity } from '../features/diagnostics.js';
+import { diagnostics, prepareDiagnostics, type Severity } from '../features/diagnostics.js';
 import { foldingRanges } from '../features/folding.js';
 import { hover } from '../features/hover.js';
 import { documentSymbols } from '../features/symbols.js';
@@ -183,12 +183,26 @@ export function startServer(connection: Connection): void {
       if (e instanceof Cancelled) return; // a newer version is on its way
       throw e;
     }
+    // The diagnostics in a task of their own: the analysis before them may have held the loop.
+    await new Promise<void>((r) => setImmediate(r));
+    if (documents.get(uri)?.version !== doc.version) return; // a newer version is on its way
     const { analysis, index } = a;
     const byKind: Record<string, number> = {};
     for (const ev of analysis.events) byKind[ev.kind] = (byKind[ev.kind] ?? 0) + 1;
     let limitReached = false;
     let diags: Diagnostic[] = [];
     if (s.diagnostics.enable) {
+      // What the diagnostics need per event, in slices with pauses between (the first time on a
+      // large log this is most of the work; then only for the events an edit re-analysed).
+      let t0 = performance.now();
+      for (let i = 0; i < analysis.events.length; i += 50) {
+        prepareDiagnostics(analysis.events, i, i + 50, langOf(s));
+        if (performance.now() - t0 > 15) {
+          await new Promise<void>((r) => setImmediate(r));
+          if (documents.get(uri)?.version !== doc.version) return;
+          t0 = performance.now();
+        }
+      }
       const r = diagnostics(analysis, langOf(s), s.diagnostics.maxPerFile);
       limitReached = r.limitReached;
       diags = r.items.map((d) => ({
