@@ -58,8 +58,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Debounce of re-analysis while typing. */
-const VALIDATE_DELAY_MS = 10;
+/**
+ * Delay before re-analysing after an edit. None: edits that arrive while an analysis runs wait for
+ * it and are taken together (documents.ts), which is the debounce typing needs.
+ */
+const VALIDATE_DELAY_MS = 0;
 
 export function startServer(connection: Connection): void {
   registerLoopStats(connection);
@@ -184,8 +187,12 @@ export function startServer(connection: Connection): void {
       throw e;
     }
     // The diagnostics in a task of their own: the analysis before them may have held the loop.
+    // They are published only for the text the document has now: the document object is the same
+    // across versions, so the analysis says which version it read; for an older one, the validation
+    // scheduled by the newer edit publishes.
     await new Promise<void>((r) => setImmediate(r));
-    if (documents.get(uri)?.version !== doc.version) return; // a newer version is on its way
+    const stale = (): boolean => documents.get(uri) !== doc || doc.version !== a.version;
+    if (stale()) return;
     const { analysis, index } = a;
     const byKind: Record<string, number> = {};
     for (const ev of analysis.events) byKind[ev.kind] = (byKind[ev.kind] ?? 0) + 1;
@@ -199,7 +206,7 @@ export function startServer(connection: Connection): void {
         prepareDiagnostics(analysis.events, i, i + 50, langOf(s));
         if (performance.now() - t0 > 15) {
           await new Promise<void>((r) => setImmediate(r));
-          if (documents.get(uri)?.version !== doc.version) return;
+          if (stale()) return;
           t0 = performance.now();
         }
       }
@@ -214,8 +221,8 @@ export function startServer(connection: Connection): void {
         relatedInformation: d.related.map((x) => ({ location: { uri, range: lineRange(index, x.line) }, message: x.message })),
       }));
     }
-    await connection.sendDiagnostics({ uri, version: doc.version, diagnostics: diags });
-    const counts: EventCounts = { uri, version: doc.version, total: analysis.events.length, byKind, limitReached };
+    await connection.sendDiagnostics({ uri, version: a.version, diagnostics: diags });
+    const counts: EventCounts = { uri, version: a.version, total: analysis.events.length, byKind, limitReached };
     await connection.sendNotification(EventCountsNotification, counts);
   }
 
