@@ -266,7 +266,7 @@ function main() {
 
   // ---- the core's incremental re-analysis (scripts/bench-incremental.ts) --------------------
   console.log('');
-  const inc = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'bench-incremental.ts'), ensureLog(48, o.seed).file], { cwd: ROOT, stdio: 'inherit' });
+  const inc = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'scripts', 'bench-incremental.ts'), ensureLog(48, o.seed).file], { cwd: ROOT, stdio: 'inherit' });
   if (inc.status !== 0) console.log('  incremental benchmark FAILED (see above)');
 
   // ---- the tasks-table webview: 5,000 rows in headless Chromium (test/webview/browser.test.ts) --

@@ -51,8 +51,11 @@ const TASK_ROW = /\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t][^]*)?$/;
 const NO_PREFIX: Prefix = { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null };
 /** Most events held back in streaming while their boot's kernel is unknown. */
 const HOLD = 10000;
-/** How many recent events a late `oom_reaper:` line may belong to. */
-const REAPER_WINDOW = 64;
+/**
+ * How many recent events a late `oom_reaper:` line may belong to; also how long a report left open
+ * by a quiet host stays open (in events begun since).
+ */
+export const REAPER_WINDOW = 64;
 
 /**
  * Per-host state: a central syslog file interleaves machines, and each has its own reports, boots

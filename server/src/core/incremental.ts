@@ -6,7 +6,7 @@
  * that are the old ones, moved by the edit's line and offset shift. Where the state differs, the
  * whole text is analysed again. An append is the same case at the end of the text.
  */
-import { analyze, Analyzer, type AnalyzeOptions } from './analyze.js';
+import { analyze, Analyzer, REAPER_WINDOW, type AnalyzeOptions } from './analyze.js';
 import { decodeGfp } from './knowledge/gfp.js';
 import { OomBuilder } from './parser/builders/oom.js';
 import type { Analysis, KernelEvent, ResumeState } from './model/events.js';
@@ -99,7 +99,10 @@ export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; te
   const keptBefore = evs.slice(0, first);
   // Late parts of earlier events (a reaper line after the edit) move with the text; those in the
   // region are dropped here and claimed again by the region's analysis if they are still there.
-  for (const e of keptBefore) {
+  // Only the last events before the restart can have lines at or after it: a report takes lines
+  // (another host's, a late reaper line) until REAPER_WINDOW newer events have begun.
+  for (let i = Math.max(0, keptBefore.length - 2 * REAPER_WINDOW); i < keptBefore.length; i++) {
+    const e = keptBefore[i]!;
     // Most events end well before the restart line: nothing of theirs moves (their fields lie
     // in their parts' lines).
     let last = e.endLine;
@@ -122,7 +125,7 @@ export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; te
   }
   // A reaper line in the region may belong to a kill before it, as in a full analysis.
   const claimReaper = (pid: number, line: number): boolean => {
-    for (let i = keptBefore.length - 1; i >= 0 && i >= keptBefore.length - 64; i--) {
+    for (let i = keptBefore.length - 1; i >= 0 && i >= keptBefore.length - REAPER_WINDOW; i--) {
       const e = keptBefore[i]!;
       if (e.kind !== 'oom' || !(e.killed?.pid === pid || e.alsoKilled.some((t) => t.pid === pid))) continue;
       // The first reaper line for that pid (OomBuilder.wantsReaper).
@@ -237,19 +240,24 @@ function canonical(st: ResumeState): string {
 }
 
 function refillKernels(events: KernelEvent[], touched: KernelEvent[]): void {
-  // Only the boots the re-analysed events belong to (before or after the edit) can change.
-  const boots: [string, number][] = [];
-  for (const e of touched) if (!boots.some(([st, b]) => st === e.stream && b === e.boot)) boots.push([e.stream, e.boot]);
-  const affected = (e: KernelEvent): boolean => boots.some(([st, b]) => st === e.stream && b === e.boot);
-  const own = (e: KernelEvent): boolean => e.parts.some((p) => p.name === 'cpu') && e.kernel?.source === 'cpu-line' && e.kernel.tainted !== null;
+  // Only the boots the re-analysed events belong to (before or after the edit) can change: a few
+  // (stream, boot) pairs, tested per event by number first.
+  const bootsOf = new Map<number, string[]>();
+  for (const e of touched) {
+    const streams = bootsOf.get(e.boot);
+    if (!streams) bootsOf.set(e.boot, [e.stream]);
+    else if (!streams.includes(e.stream)) streams.push(e.stream);
+  }
+  const affected = (e: KernelEvent): boolean => bootsOf.get(e.boot)?.includes(e.stream) === true;
+  const own = (e: KernelEvent): boolean => e.kernel?.source === 'cpu-line' && e.kernel.tainted !== null && e.parts.some((p) => p.name === 'cpu');
   const first = new Map<string, NonNullable<KernelEvent['kernel']>>();
   for (const e of events) {
     if (!affected(e)) continue;
     const key = `${e.stream}\u0000${e.boot}`;
-    if (own(e) && !first.has(key)) first.set(key, e.kernel!);
+    if (!first.has(key) && own(e)) first.set(key, e.kernel!);
   }
   for (const e of events) {
-    if (!affected(e) || own(e) || e.kernel?.source === 'banner' || e.kernel?.source === 'setting') continue;
+    if (!affected(e) || e.kernel?.source === 'banner' || e.kernel?.source === 'setting' || own(e)) continue;
     const k = first.get(`${e.stream}\u0000${e.boot}`);
     const next = k ? { release: k.release, arch: k.arch, tainted: null, source: 'cpu-line' as const } : null;
     const cur = e.kernel;

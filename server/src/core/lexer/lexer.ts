@@ -165,12 +165,15 @@ function skipBlanks(text: string, i: number, end: number): number {
 
 type Last = 'none' | 'level' | 'mono' | 'caller' | 'ctime' | 'wall' | 'iso-comma' | 'host' | 'tag';
 
+function blankPrefix(): Prefix {
+  return { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null };
+}
+
 export function fastPrefix(text: string, start: number, end: number): LexedLine | null {
   let pos = skipBlanks(text, start, end);
   let last: Last = 'none';
   let n = 0;
   let p: Prefix | null = null;
-  const prefix = (): Prefix => (p ??= { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null });
   for (;;) {
     if (pos >= end) return null;
     const c = text.charCodeAt(pos);
@@ -180,21 +183,21 @@ export function fastPrefix(text: string, start: number, end: number): LexedLine 
       if (matchEnd(F.android, text, pos, end) !== -1) return null;
       if ((e = matchEnd(F.iso, text, pos, end)) >= 0) {
         const img = text.slice(pos, e);
-        const q = prefix();
+        const q = (p ??= blankPrefix());
         if (q.kind === 'none') q.kind = 'iso';
         q.time = img;
         last = img.includes(',') ? 'iso-comma' : 'wall';
       } else if (e === -2 || matchEnd(F.unix, text, pos, end) !== -1) return null;
     } else if (c === 60 /* < */) {
       if ((e = matchEnd(F.level, text, pos, end)) >= 0) {
-        prefix().level = parseInt(text.slice(pos + 1, e - 1), 10) & 7;
+        (p ??= blankPrefix()).level = parseInt(text.slice(pos + 1, e - 1), 10) & 7;
         last = 'level';
       } else if (e === -2) return null;
     } else if (c >= 97 && c <= 122) {
       if (n === 0 && matchEnd(F.decoded, text, pos, end) !== -1) return null;
     } else if (c >= 65 && c <= 90) {
       if ((e = matchEnd(F.syslog, text, pos, end)) >= 0) {
-        const q = prefix();
+        const q = (p ??= blankPrefix());
         if (q.kind === 'none') q.kind = 'syslog';
         q.time = text.slice(pos, e);
         last = 'wall';
@@ -202,21 +205,21 @@ export function fastPrefix(text: string, start: number, end: number): LexedLine 
     } else if (c === 91 /* [ */) {
       if (last === 'mono') {
         if ((e = matchEnd(F.caller, text, pos, end)) >= 0) {
-          prefix().callerId = text.slice(pos + 1, e - 1).trim();
+          (p ??= blankPrefix()).callerId = text.slice(pos + 1, e - 1).trim();
           last = 'caller';
         } else if (e === -2 || matchEnd(F.androidCtx, text, pos, end) !== -1) return null;
       }
       if (e < 0) {
         if ((e = matchEnd(F.mono, text, pos, end)) >= 0) {
           const inner = text.slice(pos + 1, e - 1).trim();
-          const q = prefix();
+          const q = (p ??= blankPrefix());
           if (q.kind === 'none') q.kind = 'raw-dmesg';
           q.monotonic = parseFloat(inner);
           q.time ??= inner.split(' ')[0]!.replace(/s$/, '');
           last = 'mono';
         } else if (e === -2) return null;
         else if ((e = matchEnd(F.ctime, text, pos, end)) >= 0) {
-          const q = prefix();
+          const q = (p ??= blankPrefix());
           if (q.kind === 'none') q.kind = 'dmesg-T';
           q.time = text.slice(pos + 1, e - 1).trim();
           last = 'ctime';
@@ -233,10 +236,10 @@ export function fastPrefix(text: string, start: number, end: number): LexedLine 
         hostGate = text.startsWith(' kernel:', sp);
       }
       if (hostGate && (e = matchEnd(F.host, text, pos, end)) >= 0) {
-        prefix().host = text.slice(pos, e);
+        (p ??= blankPrefix()).host = text.slice(pos, e);
         last = 'host';
       } else if (last === 'host' && (e = matchEnd(F.tag, text, pos, end)) >= 0) {
-        prefix().tag = text.slice(pos, e - 1);
+        (p ??= blankPrefix()).tag = text.slice(pos, e - 1);
         last = 'tag';
       }
       if (e === -2 || (e === -1 && last === 'host')) return null;

@@ -1,5 +1,5 @@
 /**
- * A long text kept as a list of flat pieces of about a mebibyte, cut after line breaks. An edit
+ * A long text kept as a list of flat pieces of about 256 KiB, cut after line breaks. An edit
  * replaces the piece (or pieces) it touches; nothing builds the whole text again. A JS string edited
  * as `a.slice(0, s) + x + a.slice(e)` is a concatenation that V8 copies whole on its first read
  * (30 to 140 ms for 48 MiB, one block of the event loop); a piece is copied in well under a
@@ -14,8 +14,8 @@ export interface TextSource {
   indexOf(search: string, position?: number): number;
 }
 
-/** Pieces are cut at the first line break after this many characters. */
-const PIECE = 1 << 20;
+/** Pieces are cut at the first line break after this many characters (an edit copies one). */
+const PIECE = 256 << 10;
 
 export class ChunkedText implements TextSource {
   private constructor(
