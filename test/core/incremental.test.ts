@@ -61,6 +61,29 @@ describe('incremental re-analysis', () => {
     const { newText, got } = incremental(log, idx.starts[trigger]!, idx.ends[trigger]!, donor);
     assert.deepEqual(got, full(newText));
   });
+  test('a host that falls silent after a finished report does not make later edits re-analyse back to it', () => {
+    // Central syslog: host a prints a panic (with its end marker) or an OOM kill, then only host b
+    // prints, 40 one-line events. An edit near the end restarts near the edit, not at a's report.
+    const segv = (i: number): string => `Dec  4 00:02:${String(i % 60).padStart(2, '0')} b kernel: app[${1000 + i}]: segfault at 0 ip 0000000000401126 sp 00007ffc9d5e6a50 error 6 in app[401000+1000]`;
+    const heads = {
+      panic: ['Dec  4 00:01:00 a kernel: Kernel panic - not syncing: Fatal exception', 'Dec  4 00:01:00 a kernel: ---[ end Kernel panic - not syncing: Fatal exception ]---'],
+      oom: [
+        'Dec  4 00:01:00 a kernel: stress invoked oom-killer: gfp_mask=0x100cca(GFP_HIGHUSER_MOVABLE), order=0, oom_score_adj=0',
+        'Dec  4 00:01:00 a kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/,task=stress,pid=999,uid=0',
+        'Dec  4 00:01:00 a kernel: Out of memory: Killed process 999 (stress) total-vm:1200000kB, anon-rss:999000kB, file-rss:1000kB, shmem-rss:0kB, UID:0 pgtables:2148kB oom_score_adj:0',
+      ],
+    };
+    for (const [name, head] of Object.entries(heads)) {
+      const lines = [...head, ...Array.from({ length: 40 }, (_, i) => segv(i))];
+      const text = lines.join('\n') + '\n';
+      const idx = new LineIndex(text);
+      const at = lines.length - 3;
+      const prev = { analysis: analyze(text, { fields: true }), index: idx, text };
+      const r = reanalyse(prev, { start: idx.starts[at]!, end: idx.starts[at]!, text: 'x' });
+      assert.deepEqual(r.analysis.events.map(eventToJson), analyze(r.text.toString(), { fields: true }).events.map(eventToJson), name);
+      assert.ok(r.from >= lines.length - 25, `${name}: re-analysed from line ${r.from}, not from host a's report`);
+    }
+  });
   test('appending lines at the end (a growing log)', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.nat(logs.length - 1), fc.array(fc.nat(donorLines.length - 1), { minLength: 1, maxLength: 30 }), (li, picks) => {

@@ -45,6 +45,20 @@ const ANCHOR = new RegExp(`${OOM_ANCHOR.source}|${EVENT_ANCHOR.source}|Linux ver
 const LINE_ANCHOR = new RegExp(`${ANCHOR.source}|has mm pinned by`);
 /** An OOM report that has gone this many lines without a line of its own is over. */
 const OOM_MAX_GAP = 500;
+/**
+ * After its `Killed process` line, what a report may still print (a memory.oom.group notice and
+ * its kills, `has mm pinned by`, `sharing same memory`) comes in the same burst (oom_kill.c
+ * oom_kill_process): a few of its host's other lines end it. Reports that end keep incremental
+ * re-analysis short (it restarts where no other host's report is open).
+ */
+const OOM_AFTER_KILL_GAP = 8;
+/**
+ * A report past its kill line, or any report but an OOM one (oops, panic, warning…), also ends once
+ * this many newer events of any host have begun: its lines come in one burst, and a host that falls
+ * silent (after a panic, or at the end of its part of a central log) leaves nothing open for long.
+ * An OOM report before its kill line waits for REAPER_WINDOW events.
+ */
+const BURST_EVENTS = 16;
 const BANNER = /^Linux version (\d\S*)/;
 /** A tasks-table row (oom_kill.c dump_task) after whatever prefix: the row must end the line. */
 const TASK_ROW = /\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t][^]*)?$/;
@@ -90,6 +104,8 @@ export class Analyzer {
   private hostKey = '';
   private hs: HostState;
   private openCount = 0;
+  /** Events begun so far. */
+  private started = 0;
   private lines = 0;
   private text = '';
   private offsetBase = 0;
@@ -275,13 +291,20 @@ export class Analyzer {
     // become parts outside their range, so ranges never overlap (CONVENTIONS.md "Event ranges").
     for (let i = this.builders.length - 1; i >= 0 && !this.builders[i]!.sealed; i--) this.builders[i]!.sealed = true;
     b.ev.stream = own(this.hostKey);
+    b.seq = this.started++;
+    // A report left open by a host that went quiet ends once many newer events began: it can no
+    // longer take lines, so events settle (and stream out) in bounded memory. Most end sooner
+    // (BURST_EVENTS). Both before the snapshot: the state the new event begins in has them closed.
+    const old = this.builders[this.builders.length - REAPER_WINDOW];
+    if (this.openCount > 0) {
+      for (const h of this.hosts.values()) {
+        const o = h.open;
+        if (o && (o === old || ((o instanceof OtherBuilder || (o as OomBuilder).afterKill) && b.seq - o.seq > BURST_EVENTS))) this.closeHost(h);
+      }
+    }
     if (this.options.fields) b.ev.resumeAt = this.snapshot();
     this.builders.push(b);
     this.setOpen(b);
-    // A report left open by a host that went quiet ends once many newer events began: it can no
-    // longer take lines, so events settle (and stream out) in bounded memory.
-    const old = this.builders[this.builders.length - 1 - REAPER_WINDOW];
-    if (old) for (const h of this.hosts.values()) if (h.open === old) this.closeHost(h);
   }
 
   private closeHost(h: HostState): void {
@@ -334,6 +357,7 @@ export class Analyzer {
       if (open instanceof OtherBuilder && open.absorbs(rec)) {
         open.add(rec, ctx, text);
         hs.gap = 0;
+        if (open.closed) this.setOpen(null);
         return;
       }
       // The second line of a two-line core-dump message whose first line was not seen.
@@ -344,6 +368,10 @@ export class Analyzer {
     if (open && open.accepts(rec)) {
       open.add(rec, ctx, text);
       hs.gap = 0;
+      // A report that printed its end marker (`---[ end trace`, `---[ end Kernel panic`) takes no
+      // more lines: the host has none open (a host that falls silent after a panic leaves nothing
+      // open for the other hosts' events).
+      if (open.closed) this.setOpen(null);
       return;
     }
     if (rec.k === 'oom-kill' || rec.k === 'select' || rec.k === 'killed') {
@@ -361,7 +389,7 @@ export class Analyzer {
     const open = this.hs.open;
     if (!open) return;
     this.hs.gap++;
-    if (open instanceof OtherBuilder ? open.foreign() : this.hs.gap > OOM_MAX_GAP) this.setOpen(null);
+    if (open instanceof OtherBuilder ? open.foreign() : this.hs.gap > ((open as OomBuilder).afterKill ? OOM_AFTER_KILL_GAP : OOM_MAX_GAP)) this.setOpen(null);
   }
 
   /**

@@ -128,6 +128,11 @@ export class OomBuilder extends Builder<OomEvent> {
     });
   }
 
+  /** Whether the report's `Killed process` line has come: what may follow comes right after it. */
+  get afterKill(): boolean {
+    return this.killedFromKillLine;
+  }
+
   /**
    * Past the kill line (STAGE 8 and later): what may still come are kill, group, share and pinned
    * lines, all of which analyze.ts's LINE_ANCHOR finds.

@@ -60,6 +60,8 @@ export function baseFields(kind: string, ctx: LineCtx, boot: number): EventBase 
 export abstract class Builder<E extends EventBase = EventBase> {
   /** After a later event started, lines no longer widen the range (CONVENTIONS.md "Event ranges"). */
   sealed = false;
+  /** How many events the analysis had begun before this one (analyze.ts). */
+  seq = 0;
   /** No more lines of any kind: the report ended (end marker) or something else began. */
   closed = false;
   protected arch: string | null = null;
