@@ -220,6 +220,9 @@ export function startServer(connection: Connection): void {
         range: lineRange(index, d.line),
         relatedInformation: d.related.map((x) => ({ location: { uri, range: lineRange(index, x.line) }, message: x.message })),
       }));
+      // Serialising them is a task of its own.
+      await new Promise<void>((r) => setImmediate(r));
+      if (stale()) return;
     }
     await connection.sendDiagnostics({ uri, version: a.version, diagnostics: diags });
     const counts: EventCounts = { uri, version: a.version, total: analysis.events.length, byKind, limitReached };
