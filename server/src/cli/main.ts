@@ -6,7 +6,7 @@
 import { fstatSync, writeSync } from 'node:fs';
 import { Analyzer } from '../core/analyze.js';
 import { readLogPieces } from '../node/readLog.js';
-import { eventToJson, eventToJsonLine, SCHEMA } from '../core/json.js';
+import { eventToJsonOnce, SCHEMA } from '../core/json.js';
 import { langFromLocale, type Lang } from '../core/l10n/l10n.js';
 import type { Analysis, EventKind, KernelEvent } from '../core/model/events.js';
 
@@ -199,8 +199,8 @@ export async function main(argv: string[], io: Io = stdio, env: NodeJS.ProcessEn
       for (const ev of f.events) {
         if (o.failOn.includes(ev.kind)) failed = true;
         if (ev.host) redactor.addHost(ev.host);
-        if (o.format === 'jsonl') batch += JSON.stringify(eventToJsonLine(file, ev)) + '\n';
-        else if (o.format === 'json') batch += (emitted++ ? ',' : '') + JSON.stringify(eventToJson(ev));
+        if (o.format === 'jsonl') batch += JSON.stringify(eventToJsonOnce(ev, file)) + '\n';
+        else if (o.format === 'json') batch += (emitted++ ? ',' : '') + JSON.stringify(eventToJsonOnce(ev));
         else kept.push(ev);
       }
       if (batch) out(batch);

@@ -12,15 +12,19 @@ export const SCHEMA = 'kernel-triage/1';
 
 
 export function eventToJson(ev: KernelEvent): Record<string, unknown> {
-  return toJson(ev, undefined);
+  return toJson(ev, undefined, false);
 }
 
-/** The event with its `file` first: a line of `--jsonl`. */
-export function eventToJsonLine(file: string, ev: KernelEvent): Record<string, unknown> {
-  return toJson(ev, file);
+/**
+ * For an event nothing reads afterwards (the CLI's streamed output), with its `file` first when
+ * given (a line of `--jsonl`): its task rows are made 1-based in place and written as they are,
+ * not copied (most of a large log's output is rows).
+ */
+export function eventToJsonOnce(ev: KernelEvent, file?: string): Record<string, unknown> {
+  return toJson(ev, file, true);
 }
 
-function toJson(ev: KernelEvent, file: string | undefined): Record<string, unknown> {
+function toJson(ev: KernelEvent, file: string | undefined, consume: boolean): Record<string, unknown> {
   const common = {
     ...(file === undefined ? {} : { file }),
     kind: ev.kind,
@@ -33,13 +37,13 @@ function toJson(ev: KernelEvent, file: string | undefined): Record<string, unkno
     complete: ev.complete,
     kernel: ev.kernel,
   };
-  if (ev.kind === 'oom') return { ...common, ...oomFields(ev) };
+  if (ev.kind === 'oom') return { ...common, ...oomFields(ev, consume) };
   // Every other kind: its own fields, in declaration order (model/events.ts).
   const { kind: _k, startLine: _s, endLine: _e, parts: _p, time: _t, host: _h, boot: _b, stream: _st, resumeAt: _ra, complete: _c, kernel: _kr, fields: _f, ...rest } = ev;
   return { ...common, ...rest };
 }
 
-function oomFields(ev: OomEvent): Record<string, unknown> {
+function oomFields(ev: OomEvent, consume: boolean): Record<string, unknown> {
   const page = inferPageSize(ev);
   const v = verdict(ev);
   const badness = estimateBadness(ev, page);
@@ -50,7 +54,7 @@ function oomFields(ev: OomEvent): Record<string, unknown> {
     killed: ev.killed,
     selected: ev.selected,
     alsoKilled: ev.alsoKilled,
-    tasks: ev.tasks === null ? null : ev.tasks.map(taskToJson),
+    tasks: ev.tasks === null ? null : consume ? oneBased(ev.tasks) : ev.tasks.map(taskToJson),
     // Beyond the fields CONVENTIONS lists: the rest of the report, as printed.
     killMessage: ev.killMessage,
     cpuset: ev.cpuset,
@@ -89,4 +93,9 @@ function taskToJson(t: TaskRow): TaskRow {
     name: t.name,
     line: t.line + 1,
   };
+}
+
+function oneBased(rows: TaskRow[]): TaskRow[] {
+  for (const r of rows) r.line += 1;
+  return rows;
 }
