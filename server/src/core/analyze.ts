@@ -17,7 +17,7 @@ import { EVENT_ANCHOR, type EventLine } from './parser/eventLines.js';
 import { OomBuilder } from './parser/builders/oom.js';
 import { OtherBuilder, START_KINDS } from './parser/builders/other.js';
 import { archOfRelease, type Builder, type LineCtx } from './parser/builders/report.js';
-import { classifyReportLine, OOM_ANCHOR, type ReportLine } from './parser/reportLines.js';
+import { classifyReportLine, OOM_ANCHOR, TASK_ROW_MSG, type ReportLine } from './parser/reportLines.js';
 import { LineIndex } from './text/lines.js';
 
 export interface AnalyzeOptions {
@@ -252,11 +252,17 @@ export class Analyzer {
     const msg = lx.msgStart < end ? text.slice(lx.msgStart, end) : '';
     const sep = msg.includes('#012') ? '#012' : lx.prefix.kind === 'kmsg' && msg.includes('\\x0a') ? '\\x0a' : null;
     if (sep === null) {
+      // A row of the tasks table being printed: what classifying and handling it would do, directly.
+      const open = h.open;
+      if (c0 === 91 /* [ */ && open instanceof OomBuilder && open.inTable && TASK_ROW_MSG.test(msg)) {
+        open.addFastRow(msg.trimEnd(), { line, prefix: lx.prefix, msgStart: lx.msgStart, msgEnd: end, locate: this.options.fields === true, base: this.offsetBase });
+        h.gap = 0;
+        return;
+      }
       // With no report open on this host, or an OOM report past its kill line, only a line with an
       // anchor can start or continue something (the same rule that skips lines when no report is
       // open anywhere; it reads the whole line, as a prefix may say what the line is, like the
       // `systemd-coredump[…]:` tag): the rest are foreign lines, not worth classifying.
-      const open = h.open;
       if ((open === null || (open instanceof OomBuilder && open.late)) && !LINE_ANCHOR.test(text.slice(start, end))) {
         this.foreignLine();
         return;

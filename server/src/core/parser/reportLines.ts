@@ -69,7 +69,8 @@ const STACK_WORDS = /^(?:[0-9a-f]{8}|[0-9a-f]{16})(?: (?:[0-9a-f]{8}|[0-9a-f]{16
 const X86_REGS = /^(?:RIP|RSP|RAX|RDX|RBP|R10|R13|FS|CS|CR2|DR0|DR3|PKRU|Code|EIP|EAX|ESI|DS|CR0):/;
 const ARM_REGS = /^(?:pc|lr|sp|pstate|x\d+) ?:/;
 /** A tasks-table row `[  pid  ] uid tgid total_vm rss …  name` (mm/oom_kill.c dump_task). */
-const TASK_ROW = /^\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t][^]*)?$/;
+/** A tasks-table row (oom_kill.c dump_task) as a whole message. */
+export const TASK_ROW_MSG = /^\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t][^]*)?$/;
 /** The first word of a message: what most report lines are recognised by. */
 const FIRST_WORD = /^[A-Za-z_0-9\-+[\]\/.]+:?/;
 /** Mem-Info global counters `active_anon:123 inactive_anon:456 …` (pages). */
@@ -83,7 +84,7 @@ export function classifyReportLine(text: string, lx: LexedLine, end: number): Re
   const msg = text.slice(ms, end);
   const at: Record<string, Loc> = Object.create(null);
 
-  if (msg.charCodeAt(0) === 91 /* [ */ && TASK_ROW.test(msg)) return { k: 'task-row', row: msg.trimEnd(), start: ms, at };
+  if (msg.charCodeAt(0) === 91 /* [ */ && TASK_ROW_MSG.test(msg)) return { k: 'task-row', row: msg.trimEnd(), start: ms, at };
 
   // --- lines identified by their first word -----------------------------------------------
   const word = FIRST_WORD.exec(msg)?.[0] ?? '';
