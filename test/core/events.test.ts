@@ -77,6 +77,15 @@ describe('oops', () => {
     ev = only(lines('------------[ cut here ]------------', 'kernel BUG at mm/slub.c:305!', 'invalid opcode: 0000 [#1] SMP PTI'), 'oops');
     assert.deepEqual([ev.type, ev.location, ev.dieCounter, ev.startLine], ['bug', 'mm/slub.c:305', 1, 0]);
   });
+  test('x86 traps that die: divide error, double fault, stack segment, int3 (arch/x86/kernel/traps.c), alone and right after an OOM kill', () => {
+    for (const head of ['divide error: 0000 [#1] PREEMPT SMP NOPTI', 'double fault: 0000 [#1] SMP', 'stack segment: 0000 [#1] SMP PTI', 'int3: 0000 [#1] SMP']) {
+      const ev = only(lines(head, 'CPU: 3 PID: 4242 Comm: a.out Not tainted 6.1.0 #1', 'RIP: 0010:foo+0x1c/0x40'), 'oops');
+      assert.equal(ev.dieCounter, 1, head);
+    }
+    const kill = 'Out of memory: Killed process 999 (stress) total-vm:1200000kB, anon-rss:999000kB, file-rss:1000kB, shmem-rss:0kB, UID:0 pgtables:2148kB oom_score_adj:0';
+    const evs = events(lines(kill, 'divide error: 0000 [#1] PREEMPT SMP NOPTI', 'CPU: 3 PID: 4242 Comm: a.out Not tainted 6.1.0 #1'));
+    assert.deepEqual(evs.map((e) => e.kind), ['oom', 'oops']);
+  });
   test('arm64: Unable to handle kernel …, Mem abort info, Internal error', () => {
     const ev = only(lines('Unable to handle kernel NULL pointer dereference at virtual address 0000000000000010', 'Mem abort info:', '  ESR = 0x96000005', 'Internal error: Oops: 96000005 [#1] PREEMPT SMP', 'pc : foo_read+0x1c/0x40', 'lr : vfs_read+0x98/0x1a0', 'Call trace:', ' foo_read+0x1c/0x40'), 'oops');
     assert.deepEqual([ev.type, ev.address, ev.errorCode, ev.ip], ['null-deref', '0000000000000010', '96000005', 'foo_read+0x1c/0x40']);
@@ -104,6 +113,21 @@ describe('warning, panic, lockups, hung task, RCU stall, bad page', () => {
     assert.deepEqual([s.stuckCpu, s.seconds, s.task, s.ip], [3, 23, { comm: 'kworker/3:1', pid: 123 }, 'native_queued_spin_lock_slowpath+0x5d/0x1d0']);
     const h = only(lines('NMI watchdog: Watchdog detected hard LOCKUP on cpu 5'), 'hard-lockup');
     assert.equal(h.stuckCpu, 5);
+  });
+  test('a central log: a host still printing its hung-task report keeps it while other hosts print many events', () => {
+    const a = ['INFO: task nfsd:1234 blocked for more than 120 seconds.', '      Not tainted 5.10.0-21-amd64 #1', '"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.', 'task:nfsd state:D stack:    0 pid: 1234 ppid:     2 flags:0x00004000', 'Call Trace:', ...Array.from({ length: 30 }, (_, i) => ` frame_${i}+0x1${i}/0x200`)];
+    const out: string[] = [];
+    a.forEach((l, i) => {
+      out.push(`Dec  4 00:01:${String(i % 60).padStart(2, '0')} b kernel: app[${2000 + i}]: segfault at 0 ip 0000000000401126 sp 00007ffc9d5e6a50 error 6 in app[401000+1000]`);
+      out.push(`Dec  4 00:01:${String(i % 60).padStart(2, '0')} a kernel: ${l}`);
+    });
+    const evs = events(lines(...out));
+    const hung = evs.filter((e) => e.kind === 'hung-task');
+    assert.equal(hung.length, 1);
+    // Its range ends where host b's next event begins (ranges never overlap); its later lines are
+    // parts of it outside the range.
+    assert.equal(Math.max(...hung[0]!.parts.map((p) => p.endLine)), out.length - 1, 'the last frame, 35 events of host b later, is still part of it');
+    assert.equal(evs.filter((e) => e.kind === 'segfault').length, a.length);
   });
   test('hung task (5.10 sched_show_task form)', () => {
     const ev = only(lines('INFO: task jbd2/sda1-8:312 blocked for more than 120 seconds.', '      Not tainted 5.10.0-21-amd64 #1', '"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.', 'task:jbd2/sda1-8     state:D stack:    0 pid:  312 ppid:     2 flags:0x00004000', 'Call Trace:', ' __schedule+0x282/0x870', ' schedule+0x46/0xb0'), 'hung-task');

@@ -49,6 +49,39 @@ describe('incremental re-analysis', () => {
       { numRuns: 120 },
     );
   });
+  test('random line edits on generated logs in 8 KiB pieces: events, parts, reaper lines and located fields as a full analysis', { timeout: 180_000 }, () => {
+    // Seeds 4 and 5 once lost or misplaced late reaper lines (their parts, or their fields) of
+    // kills before the restart point.
+    for (const seed of [4, 5, 13]) {
+      const text0 = generate({ sizeBytes: 192 * 1024, seed }).text;
+      const donors = text0.split('\n').filter(Boolean);
+      const source = ChunkedText.from(text0, 8 * 1024);
+      let cur: { analysis: ReturnType<typeof analyze>; index: LineIndex; text: TextSource } = { analysis: analyze(text0, { fields: true }), index: new LineIndex(source), text: source };
+      let state = (seed * 2654435761) >>> 0;
+      const rand = (n: number): number => {
+        state = (Math.imul(state ^ (state >>> 15), 2246822519) + 0x9e3779b9) >>> 0;
+        return state % n;
+      };
+      for (let run = 0; run < 120; run++) {
+        const line = rand(cur.index.count);
+        const kind = rand(4);
+        const s = cur.index.starts[line]!;
+        let end = s;
+        let insert = '';
+        if (kind === 0) insert = donors[rand(donors.length)]! + '\n';
+        else if (kind === 1) end = line + 1 < cur.index.count ? cur.index.starts[line + 1]! : cur.text.length;
+        else if (kind === 2) {
+          end = cur.index.ends[line]!;
+          insert = donors[rand(donors.length)]!;
+        } else insert = Array.from({ length: 1 + rand(6) }, () => donors[rand(donors.length)]!).join('\n') + '\n';
+        const r = reanalyse(cur, { start: s, end, text: insert });
+        cur = { analysis: r.analysis, index: r.index, text: r.text };
+        const a = cur.analysis;
+        const got = { lines: a.lines, events: a.events.map(eventToJson), fields: a.events.map((e) => e.fields.map((f) => `${f.name}@${f.start}-${f.end}`).sort()), problems: a.problems };
+        assert.deepEqual(got, full(cur.text.toString()), `seed ${seed}, edit ${run} (kind ${kind}) at line ${line}`);
+      }
+    }
+  });
   test('an edit of an event\'s first line restarts before it (its recorded state holds the old line)', () => {
     // Found by the property above: the trigger line of a journalctl short-monotonic log replaced by
     // a raw dmesg one without a host. The line before it (no event) was skipped by the full

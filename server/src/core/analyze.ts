@@ -12,11 +12,11 @@
  */
 import { decodeGfp } from './knowledge/gfp.js';
 import { lexSegment, type LexedLine, type Prefix } from './lexer/lexer.js';
-import type { Analysis, KernelEvent, Problem, ResumeState } from './model/events.js';
+import type { Analysis, Field, KernelEvent, Problem, ResumeState } from './model/events.js';
 import { EVENT_ANCHOR, type EventLine } from './parser/eventLines.js';
 import { OomBuilder } from './parser/builders/oom.js';
 import { OtherBuilder, START_KINDS } from './parser/builders/other.js';
-import { archOfRelease, type Builder, type LineCtx } from './parser/builders/report.js';
+import { archOfRelease, locatedFields, type Builder, type LineCtx } from './parser/builders/report.js';
 import { classifyReportLine, OOM_ANCHOR, TASK_ROW_MSG, type ReportLine } from './parser/reportLines.js';
 import { LineIndex } from './text/lines.js';
 
@@ -32,7 +32,7 @@ export interface AnalyzeOptions {
   resume?: {
     state: ResumeState | null;
     /** An `oom_reaper:` line for a kill before the resume point: true when an earlier event takes it. */
-    claimReaper?: (pid: number, line: number) => boolean;
+    claimReaper?: (pid: number, line: number, fields: Field[]) => boolean;
   };
 }
 
@@ -53,12 +53,13 @@ const OOM_MAX_GAP = 500;
  */
 const OOM_AFTER_KILL_GAP = 8;
 /**
- * A report past its kill line, or any report but an OOM one (oops, panic, warning…), also ends once
- * this many newer events of any host have begun: its lines come in one burst, and a host that falls
- * silent (after a panic, or at the end of its part of a central log) leaves nothing open for long.
- * An OOM report before its kill line waits for REAPER_WINDOW events.
+ * A report past its kill line, or any report but an OOM one (oops, panic, warning…), also ends when
+ * its host has printed nothing while this many newer events (of other hosts) began: a host that
+ * falls silent (after a panic, or at the end of its part of a central log) leaves nothing open for
+ * long, while one still printing its report keeps it, however busy the other hosts are. An OOM
+ * report before its kill line waits for REAPER_WINDOW events.
  */
-const BURST_EVENTS = 16;
+const SILENT_EVENTS = 16;
 const BANNER = /^Linux version (\d\S*)/;
 /** A tasks-table row (oom_kill.c dump_task) after whatever prefix: the row must end the line. */
 const TASK_ROW = /\[ *\d+\](?:[ \t]+-?\d+){5,}(?:[ \t][^]*)?$/;
@@ -82,6 +83,8 @@ interface HostState {
   boot: number;
   sawKernelLine: boolean;
   lastMono: number;
+  /** Events the analysis had begun when this host printed its last line. */
+  lastEvent: number;
 }
 
 /**
@@ -93,7 +96,7 @@ function own(s: string): string {
 }
 
 function newHost(boot = 0): HostState {
-  return { open: null, gap: 0, boot, sawKernelLine: boot > 0, lastMono: -1 };
+  return { open: null, gap: 0, boot, sawKernelLine: boot > 0, lastMono: -1, lastEvent: 0 };
 }
 
 export class Analyzer {
@@ -116,7 +119,7 @@ export class Analyzer {
     const r = options.resume;
     if (r?.state) {
       for (const [host, boot, lastMono, sawKernelLine, kernel] of r.state.hosts) {
-        this.hosts.set(host, { open: null, gap: 0, boot, sawKernelLine, lastMono });
+        this.hosts.set(host, { open: null, gap: 0, boot, sawKernelLine, lastMono, lastEvent: 0 });
         if (kernel) this.perBoot.set(`${host}\u0000${boot}`, kernel);
       }
       this.hostKey = r.state.host;
@@ -217,12 +220,14 @@ export class Analyzer {
       if (m) {
         open.addFastRow(m[0], { line, prefix: NO_PREFIX, msgStart: start + m.index, msgEnd: end, locate: this.options.fields === true, base: this.offsetBase });
         this.hs.gap = 0;
+        this.hs.lastEvent = this.started;
         return;
       }
     }
     const lx = lexSegment(text, start, end);
     if (lx.prefix.host !== null) this.switchHost(lx.prefix.host);
     const h = this.hs;
+    h.lastEvent = this.started;
     // Boots: dmesg time starting again near zero, or a `Linux version` banner.
     let newBoot = false;
     if (lx.prefix.monotonic !== null) {
@@ -300,12 +305,12 @@ export class Analyzer {
     b.seq = this.started++;
     // A report left open by a host that went quiet ends once many newer events began: it can no
     // longer take lines, so events settle (and stream out) in bounded memory. Most end sooner
-    // (BURST_EVENTS). Both before the snapshot: the state the new event begins in has them closed.
+    // (SILENT_EVENTS). Both before the snapshot: the state the new event begins in has them closed.
     const old = this.builders[this.builders.length - REAPER_WINDOW];
     if (this.openCount > 0) {
       for (const h of this.hosts.values()) {
         const o = h.open;
-        if (o && (o === old || ((o instanceof OtherBuilder || (o as OomBuilder).afterKill) && b.seq - o.seq > BURST_EVENTS))) this.closeHost(h);
+        if (o && (o === old || ((o instanceof OtherBuilder || (o as OomBuilder).afterKill) && b.seq - h.lastEvent > SILENT_EVENTS))) this.closeHost(h);
       }
     }
     if (this.options.fields) b.ev.resumeAt = this.snapshot();
@@ -342,7 +347,7 @@ export class Analyzer {
             return;
           }
         }
-        if (this.options.resume?.claimReaper?.(rec.pid, ctx.line)) return;
+        if (this.options.resume?.claimReaper?.(rec.pid, ctx.line, ctx.locate ? locatedFields('reaper', rec.at, ctx.base) : [])) return;
         // Inside a report still being printed, a reaper line for an unknown kill must not end it.
         if (hs.open instanceof OomBuilder && hs.open.stage < 8) {
           this.problems.push({ line: ctx.line, message: `An oom_reaper line for pid ${rec.pid}, whose kill is not in the log, inside another OOM report.` });

@@ -9,7 +9,7 @@
 import { analyze, Analyzer, REAPER_WINDOW, type AnalyzeOptions } from './analyze.js';
 import { decodeGfp } from './knowledge/gfp.js';
 import { OomBuilder } from './parser/builders/oom.js';
-import type { Analysis, KernelEvent, ResumeState } from './model/events.js';
+import type { Analysis, Field, KernelEvent, OomEvent, ResumeState } from './model/events.js';
 import { ChunkedText, type TextSource } from './text/chunked.js';
 import { LineIndex } from './text/lines.js';
 
@@ -43,7 +43,10 @@ function shift(ev: KernelEvent, lines: number, chars: number): void {
     f.start += chars;
     f.end += chars;
   }
-  if (ev.kind === 'oom' && ev.tasks) for (const r of ev.tasks) r.line += lines;
+  if (ev.kind === 'oom') {
+    if (ev.tasks) for (const r of ev.tasks) r.line += lines;
+    for (const r of ev.reaped) r.line += lines;
+  }
 }
 
 /**
@@ -97,6 +100,7 @@ export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; te
   const restart = at ? at.startLine : 0;
   const state = at?.resumeAt ?? null;
   const keptBefore = evs.slice(0, first);
+  const takenOff: { e: OomEvent; pid: number; line: number; fields: Field[] }[] = [];
   // Late parts of earlier events (a reaper line after the edit) move with the text; those in the
   // region are dropped here and claimed again by the region's analysis if they are still there.
   // Only the last events before the restart can have lines at or after it: a report takes lines
@@ -108,6 +112,21 @@ export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; te
     let last = e.endLine;
     for (const p of e.parts) if (p.endLine > last) last = p.endLine;
     if (last < restart) continue;
+    if (e.kind === 'oom') {
+      // Reaper lines from the restart on are taken off, with their located fields (found by the
+      // line's offsets in the old text); the region's analysis claims those it reads again, and
+      // those past where it stops are put back below (lines and offsets in the new text). One on
+      // an edited line is not put back: the region's analysis reads what is there now.
+      for (const r of e.reaped) {
+        if (r.line < restart) continue;
+        const from = prev.index.starts[r.line]!;
+        const to = prev.index.ends[r.line]!;
+        const fields = e.fields.filter((f) => f.start >= from && f.end <= to);
+        if (fields.length > 0) e.fields = e.fields.filter((f) => !(f.start >= from && f.end <= to));
+        const edited = r.line >= lineA && r.line <= lineB;
+        if (!edited) takenOff.push({ e, pid: r.pid, line: r.line > lineB ? r.line + dLines : r.line, fields: fields.map((f) => (f.start >= edit.end ? { name: f.name, start: f.start + dChars, end: f.end + dChars } : f)) });
+      }
+    }
     for (const p of e.parts)
       if (p.startLine > lineB) {
         p.startLine += dLines;
@@ -119,12 +138,11 @@ export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; te
         f.end += dChars;
       }
     if (e.kind !== 'oom') continue;
-    for (const r of e.reaped) if (r.line > lineB) r.line += dLines;
     e.reaped = e.reaped.filter((r) => r.line < restart);
     e.parts = e.parts.filter((p) => p.name !== 'reaper' || p.startLine < restart);
   }
   // A reaper line in the region may belong to a kill before it, as in a full analysis.
-  const claimReaper = (pid: number, line: number): boolean => {
+  const claimReaper = (pid: number, line: number, fields: Field[]): boolean => {
     for (let i = keptBefore.length - 1; i >= 0 && i >= keptBefore.length - REAPER_WINDOW; i--) {
       const e = keptBefore[i]!;
       if (e.kind !== 'oom' || !(e.killed?.pid === pid || e.alsoKilled.some((t) => t.pid === pid))) continue;
@@ -133,6 +151,7 @@ export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; te
       e.reaped.push({ pid, line });
       e.parts.push({ name: 'reaper', startLine: line, endLine: line });
       e.parts.sort((x, y) => x.startLine - y.startLine);
+      e.fields.push(...fields);
       return true;
     }
     return false;
@@ -192,12 +211,17 @@ export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; te
   for (const e of keptAfter) shift(e, dLines, dChars);
   // Late reaper lines past the stop line belonged to the replaced events' kills: the region's
   // analysis never saw them, so they go to the kill of that pid in the region again.
+  // A line that no kill of the region takes (the edit removed it, or an earlier reaper line of that
+  // pid came in) goes elsewhere in a full analysis, maybe to an event of its own: then, rarely,
+  // the whole text is analysed again.
+  let unplaced = false;
   const replaced = evs.slice(first, evs.length - keptAfter.length);
   for (const gone of replaced) {
     if (gone.kind !== 'oom') continue;
     for (const r of gone.reaped) {
       if (r.line <= lineB || r.line + dLines < stopAt) continue;
       const line = r.line + dLines;
+      let placed = false;
       for (let i = region.events.length - 1; i >= 0; i--) {
         const e = region.events[i]!;
         if (e.kind !== 'oom' || !(e.killed?.pid === r.pid || e.alsoKilled.some((t) => t.pid === r.pid))) continue;
@@ -209,11 +233,26 @@ export function* reanalyseSteps(prev: { analysis: Analysis; index: LineIndex; te
           const from = prev.index.starts[r.line]!;
           const to = prev.index.ends[r.line]!;
           for (const f of gone.fields) if (f.start >= from && f.end <= to) e.fields.push({ name: f.name, start: f.start + dChars, end: f.end + dChars });
+          placed = true;
         }
         break;
       }
+      if (!placed) unplaced = true;
     }
   }
+  // Reaper lines of earlier kills past the stop line: the region's analysis did not read them.
+  for (const t of takenOff) {
+    if (t.line < stopAt) continue;
+    if (t.e.reaped.some((r) => r.pid === t.pid)) {
+      unplaced = true;
+      continue;
+    }
+    t.e.reaped.push({ pid: t.pid, line: t.line });
+    t.e.parts.push({ name: 'reaper', startLine: t.line, endLine: t.line });
+    t.e.parts.sort((x, y) => x.startLine - y.startLine);
+    t.e.fields.push(...t.fields);
+  }
+  if (unplaced) return { analysis: yield* analyzeSource(text, { ...options, fields: true }), index, text, from: 0, to: index.count };
   const events = [...keptBefore, ...region.events, ...keptAfter];
   refillKernels(events, [...region.events, ...replaced]);
   const problems = [

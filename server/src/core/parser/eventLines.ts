@@ -326,4 +326,4 @@ function coredumpLine(msg: string, ms: number, at: Record<string, Loc>): EventLi
 
 /** Fast test for lines that may start one of these events, for lines outside any report. */
 export const EVENT_ANCHOR =
-  /page allocation (?:failure|stalls)|BUG: |Oops|general protection fault|invalid opcode: |Internal error: |Unable to handle kernel |kernel BUG at |cut here|WARNING: |Kernel panic|soft lockup|hard LOCKUP|blocked for more than|detected stall|self-detected stall|Hardware Error|EDAC |segfault at |\]: unhandled |traps: | ip:[0-9a-f]+ sp:|coredump|core dump|Core dump|Aborting core|Skipping core|core_pattern|RLIMIT_CORE|core_pipe_limit|dump core to|format_corename|UBSAN: /;
+  /page allocation (?:failure|stalls)|BUG: |Oops|\[#\d+\]|general protection fault|invalid opcode: |Internal error: |Unable to handle kernel |kernel BUG at |cut here|WARNING: |Kernel panic|soft lockup|hard LOCKUP|blocked for more than|detected stall|self-detected stall|Hardware Error|EDAC |segfault at |\]: unhandled |traps: | ip:[0-9a-f]+ sp:|coredump|core dump|Core dump|Aborting core|Skipping core|core_pattern|RLIMIT_CORE|core_pipe_limit|dump core to|format_corename|UBSAN: /;

@@ -57,6 +57,16 @@ export function baseFields(kind: string, ctx: LineCtx, boot: number): EventBase 
   return { kind, startLine: ctx.line, endLine: ctx.line, parts: [], time: ctx.prefix.time, host: ctx.prefix.host, boot, stream: '', complete: false, kernel: null, fields: [] };
 }
 
+/** The located fields of one line (`at`, relative to `base`), named `prefix.key`. */
+export function locatedFields(prefix: string, at: Record<string, Loc>, base: number): Field[] {
+  const out: Field[] = [];
+  for (const key of Object.keys(at)) {
+    const [start, end] = at[key]!;
+    out.push({ name: `${prefix}.${key}`, start: start + base, end: end + base });
+  }
+  return out;
+}
+
 export abstract class Builder<E extends EventBase = EventBase> {
   /** After a later event started, lines no longer widen the range (CONVENTIONS.md "Event ranges"). */
   sealed = false;
@@ -101,10 +111,7 @@ export abstract class Builder<E extends EventBase = EventBase> {
   }
 
   protected locate(prefix: string, at: Record<string, Loc>, base: number): void {
-    for (const key of Object.keys(at)) {
-      const [start, end] = at[key]!;
-      this.ev.fields.push({ name: `${prefix}.${key}`, start: start + base, end: end + base } satisfies Field);
-    }
+    this.ev.fields.push(...locatedFields(prefix, at, base));
   }
 
   /** The architecture this event's kernel runs on, as far as its lines told so far. */
