@@ -69,8 +69,14 @@ describe('streaming', () => {
   }
   test('any read size: pieces end at line breaks and put back together are the text (CR, CRLF, LF, UTF-8 split across reads)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kt-stream-'));
-    const text = ['crlf\r\n', 'lf\n', 'cr only\r', '进程 comm\n', 'x'.repeat(300) + '\n', '\r\n', 'é\r', 'tail without a break'].join('').repeat(40);
+    const text = ['crlf\r\n', 'lf\n', 'cr only\r', '进程 comm\n', 'x'.repeat(300) + '\n', '\r\n', 'é\r', 'a\ufeff zero-width no-break space\n', 'tail without a break'].join('').repeat(40);
     writeFileSync(join(dir, 'mixed.log'), text);
+    // A byte-order mark at the start is not text; the same character later is.
+    writeFileSync(join(dir, 'bom.log'), '\ufeff' + text);
+    assert.equal((await pieces(join(dir, 'bom.log'), 5)).join(''), text, 'the BOM is dropped, later U+FEFF kept');
+    // U+FEFF as the first character past ASCII (the first one the UTF-8 decoder sees).
+    writeFileSync(join(dir, 'feff.log'), 'ab\ufeff\nc\n');
+    for (const size of [1, 2, 3, 64]) assert.equal((await pieces(join(dir, 'feff.log'), size)).join(''), 'ab\ufeff\nc\n', `read size ${size}`);
     for (const size of [1, 2, 3, 5, 7, 64, 1000, 1 << 16]) {
       const ps = await pieces(join(dir, 'mixed.log'), size);
       assert.equal(ps.join(''), text, `read size ${size}`);

@@ -43,7 +43,9 @@ export async function* readLogPieces(file: string, pieceBytes = 2 << 20): AsyncG
     for await (const b of rest) yield Buffer.from(b);
   };
   const bytes: AsyncIterable<Buffer> = gz ? Readable.from(copies()).pipe(createGunzip()) : rest;
-  const decoder = new TextDecoder('utf-8', { fatal: false });
+  // The BOM is taken off the first chunk below; a U+FEFF later in the file is text (the decoder
+  // would drop one at the start of the first chunk it decodes, wherever that is in the file).
+  const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
   // Whether the decoder may hold the start of a character split between chunks.
   let pending = false;
   let carry = '';
