@@ -132,7 +132,7 @@ describe('lexer: the fast prefix path agrees with the Chevrotain prefix lexer', 
       '2024-12-04T00:01:23+0800 web-01 systemd-coredump[7888]: ', '[ 1234.567890] web-01 kernel: ', 'Wed 2024-12-04 00:01:23 CST web-01 kernel: ', '4,1234,5678901234,-;'];
     const tails = ['', ' ', 'kernel:', 'Out of memory: Killed process 1 (a)', '[  pid  ]   uid  tgid total_vm', '[  23793]     0 23793   655928   126942  5226496   519670             0 leaker',
       '<3>x', '[ 1.5] x', '[ T7] x', '[pid:1,cpu2,x] y', '2024-01-01T00:00:00 x', '1733270483.123456 x', '07-13 08:41:51.341 x', 'Dec  4 00:01:23 h t: x', 'Wed 2024-12-04 00:01:23 x',
-      'kern  :warn  : x', 'host tag: x', 'host tag:', '0 pages reserved', 'Mem-Info:', '\tx', '[Di Aug 12 03:54:03 2025] x', 'web-01 kernel: x'];
+      'kern  :warn  : x', 'host tag: x', 'host tag:', 'host -bash: hello', 'host )x: y', '0 pages reserved', 'Mem-Info:', '\tx', '[Di Aug 12 03:54:03 2025] x', 'web-01 kernel: x'];
     let agreed = 0;
     for (const h of heads) {
       for (const t of tails) {

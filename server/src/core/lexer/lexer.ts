@@ -165,6 +165,11 @@ function skipBlanks(text: string, i: number, end: number): number {
 
 type Last = 'none' | 'level' | 'mono' | 'caller' | 'ctime' | 'wall' | 'iso-comma' | 'host' | 'tag';
 
+/** The characters the Tag token may start with (tokens.ts start_chars_hint): the lexer tries it on no others. */
+function tagStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 40 /* ( */ || c === 46 /* . */ || c === 47 /* / */ || c === 64 /* @ */;
+}
+
 function blankPrefix(): Prefix {
   return { kind: 'none', time: null, monotonic: null, host: null, tag: null, level: null, callerId: null };
 }
@@ -238,7 +243,7 @@ export function fastPrefix(text: string, start: number, end: number): LexedLine 
       if (hostGate && (e = matchEnd(F.host, text, pos, end)) >= 0) {
         (p ??= blankPrefix()).host = text.slice(pos, e);
         last = 'host';
-      } else if (last === 'host' && (e = matchEnd(F.tag, text, pos, end)) >= 0) {
+      } else if (last === 'host' && tagStart(c) && (e = matchEnd(F.tag, text, pos, end)) >= 0) {
         (p ??= blankPrefix()).tag = text.slice(pos, e - 1);
         last = 'tag';
       }
