@@ -92,7 +92,21 @@ export class AnalysisCache {
     return promise;
   }
 
+  /** Bumped per document when it is closed (all when the settings change): analyses begun before do not store their result. */
+  private generations = new Map<string, number>();
+  private generationAll = 0;
+
+  private generationOf(uri: string): string {
+    return `${this.generationAll}/${this.generations.get(uri) ?? 0}`;
+  }
+
   private async analyse(doc: LogDocument, kernel: string, current: () => number | undefined, progress?: Progress): Promise<Analysed> {
+    const generation = this.generationOf(doc.uri);
+    const store = (entry: Analysed): Analysed => {
+      if (generation !== this.generationOf(doc.uri)) throw new Cancelled(`${doc.uri} was closed or the settings changed`);
+      this.cache.set(doc.uri, entry);
+      return entry;
+    };
     const version = doc.version;
     const prev = this.cache.get(doc.uri);
     // An analysis that waited for the one before may find its version done already.
@@ -123,8 +137,7 @@ export class AnalysisCache {
       }
       const entry: Analysed = { version, analysis: cur.analysis, index: cur.index, text: source };
       doc.adopt(cur.index);
-      this.cache.set(doc.uri, entry);
-      return entry;
+      return store(entry);
     }
     const text = doc.source;
     const a = new Analyzer({ fields: true, ...(kernel ? { kernel } : {}) });
@@ -174,11 +187,11 @@ export class AnalysisCache {
     const entry: Analysed = { version, analysis: fin, index, text };
     entry.analysis.lines = index.count;
     doc.adopt(index);
-    this.cache.set(doc.uri, entry);
-    return entry;
+    return store(entry);
   }
 
   delete(uri: string): void {
+    this.generations.set(uri, (this.generations.get(uri) ?? 0) + 1);
     this.cache.delete(uri);
     this.running.delete(uri);
     this.edits.delete(uri);
@@ -186,6 +199,7 @@ export class AnalysisCache {
   }
 
   clear(): void {
+    this.generationAll++;
     this.cache.clear();
     this.running.clear();
     this.edits.clear();
