@@ -302,7 +302,7 @@ export class Analyzer {
     // become parts outside their range, so ranges never overlap (CONVENTIONS.md "Event ranges").
     for (let i = this.builders.length - 1; i >= 0 && !this.builders[i]!.sealed; i--) this.builders[i]!.sealed = true;
     b.ev.stream = own(this.hostKey);
-    b.seq = this.started++;
+    const seq = this.started++;
     // A report left open by a host that went quiet ends once many newer events began: it can no
     // longer take lines, so events settle (and stream out) in bounded memory. Most end sooner
     // (SILENT_EVENTS). Both before the snapshot: the state the new event begins in has them closed.
@@ -310,7 +310,7 @@ export class Analyzer {
     if (this.openCount > 0) {
       for (const h of this.hosts.values()) {
         const o = h.open;
-        if (o && (o === old || ((o instanceof OtherBuilder || (o as OomBuilder).afterKill) && b.seq - h.lastEvent > SILENT_EVENTS))) this.closeHost(h);
+        if (o && (o === old || ((o instanceof OtherBuilder || (o as OomBuilder).afterKill) && seq - h.lastEvent > SILENT_EVENTS))) this.closeHost(h);
       }
     }
     if (this.options.fields) b.ev.resumeAt = this.snapshot();

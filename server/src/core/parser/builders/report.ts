@@ -70,8 +70,6 @@ export function locatedFields(prefix: string, at: Record<string, Loc>, base: num
 export abstract class Builder<E extends EventBase = EventBase> {
   /** After a later event started, lines no longer widen the range (CONVENTIONS.md "Event ranges"). */
   sealed = false;
-  /** How many events the analysis had begun before this one (analyze.ts). */
-  seq = 0;
   /** No more lines of any kind: the report ended (end marker) or something else began. */
   closed = false;
   protected arch: string | null = null;
