@@ -299,7 +299,25 @@ describe('tasks table', () => {
   });
 });
 
-describe('tasks-table rows: the builder\'s scanner reads what splitTaskRow reads', () => {
+describe('tasks-table rows: the scanner reads what the row pattern says', () => {
+  // The reading the scanner must give, written as the pattern `[ \t]+(-?\d+)(?=[ \t]|$)` after `[pid]`.
+  function reference(row: string, count: number | null): { values: number[]; offsets: number[]; nameOffset: number } {
+    const close = row.indexOf(']');
+    const inner = row.slice(1, close);
+    const values = [Number(inner.trim())];
+    const offsets = [1 + (inner.length - inner.trimStart().length)];
+    const re = /[ \t]+(-?\d+)(?=[ \t]|$)/y;
+    re.lastIndex = close + 1;
+    let pos = close + 1;
+    let m: RegExpExecArray | null;
+    while ((count === null || values.length < count) && (m = re.exec(row)) !== null) {
+      values.push(Number(m[1]));
+      offsets.push(re.lastIndex - m[1]!.length);
+      pos = re.lastIndex;
+    }
+    while (pos < row.length && (row[pos] === ' ' || row[pos] === '\t')) pos++;
+    return { values, offsets, nameOffset: pos };
+  }
   test('numbers, signs, tabs, long digit runs, names with digits, column limits', async () => {
     const { scanTaskRow, splitTaskRow } = await import('../../server/src/core/parser/reportLines.js');
     const rows = [
@@ -315,11 +333,13 @@ describe('tasks-table rows: the builder\'s scanner reads what splitTaskRow reads
     const values: number[] = [];
     for (const row of rows) {
       for (const count of [null, 3, 8, 20]) {
-        const want = splitTaskRow(row, count);
+        const want = reference(row, count);
         const nameAt = scanTaskRow(row, count, values);
         assert.deepEqual(values, want.values, `${row} (${count})`);
         assert.equal(nameAt, want.nameOffset, `${row} (${count}): name offset`);
-        assert.equal(row.slice(nameAt).trimEnd(), want.name);
+        const split = splitTaskRow(row, count);
+        assert.deepEqual([split.values, split.offsets, split.nameOffset], [want.values, want.offsets, want.nameOffset], `${row} (${count}): with offsets`);
+        assert.equal(split.name, row.slice(want.nameOffset).trimEnd());
       }
     }
   });

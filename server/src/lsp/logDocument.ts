@@ -4,7 +4,7 @@
  * every line offset on first use, which holds the event loop for 150 ms on a 48 MiB log. The text
  * is kept in pieces (ChunkedText): an edit copies one piece, not the whole text.
  */
-import type { Position, Range, TextDocumentContentChangeEvent } from 'vscode-languageserver';
+import type { Position, TextDocumentContentChangeEvent } from 'vscode-languageserver';
 import { ChunkedText } from '../core/text/chunked.js';
 import { LineIndex } from '../core/text/lines.js';
 import { offsetAt, positionAt } from './convert.js';
@@ -44,12 +44,6 @@ export class LogDocument {
 
   get lineCount(): number {
     return this.index.count;
-  }
-
-  /** The text as one string: the whole of it is a copy (use `source` to read a large document). */
-  getText(range?: Range): string {
-    if (!range) return this.text.toString();
-    return this.text.slice(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
   offsetAt(p: Position): number {

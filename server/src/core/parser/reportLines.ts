@@ -447,14 +447,19 @@ export function taskRowStart(line: string): number {
  * the name, which is the rest of the line (dump_task prints comm last with `%s`).
  */
 /**
- * The numbers of a tasks-table row into `values` (emptied first), read as `splitTaskRow` reads
- * them but without offsets or per-row allocation (the builder's hot path); returns where the name
- * starts. `row` starts with `[`, as TASK_ROW matches it.
+ * The numbers of a tasks-table row into `values` (emptied first), and where each starts into
+ * `offsets` when given; returns where the name starts. Numbers are the blank-separated integers
+ * after `[pid]`, up to `count` of them (the header's numeric columns). `row` starts with `[`, as
+ * TASK_ROW_MSG matches it. No regex or allocation per row: the builder's hot path.
  */
-export function scanTaskRow(row: string, count: number | null, values: number[]): number {
+export function scanTaskRow(row: string, count: number | null, values: number[], offsets?: number[]): number {
   values.length = 0;
+  if (offsets) offsets.length = 0;
   const close = row.indexOf(']');
+  let first = 1;
+  while (first < close && (row.charCodeAt(first) === 32 || row.charCodeAt(first) === 9)) first++;
   values.push(Number(row.slice(1, close).trim()));
+  offsets?.push(first);
   const len = row.length;
   let pos = close + 1;
   while (count === null || values.length < count) {
@@ -475,27 +480,18 @@ export function scanTaskRow(row: string, count: number | null, values: number[])
     if (j < len && row.charCodeAt(j) !== 32 && row.charCodeAt(j) !== 9) break;
     // Beyond 15 digits the running sum may round differently from Number().
     values.push(j - d0 > 15 ? Number(row.slice(i, j)) : neg ? -v : v);
+    offsets?.push(i);
     pos = j;
   }
   while (pos < len && (row.charCodeAt(pos) === 32 || row.charCodeAt(pos) === 9)) pos++;
   return pos;
 }
 
+/** A tasks-table row's numbers, where each starts, and its name (hovers on row cells). */
 export function splitTaskRow(row: string, count: number | null): { values: number[]; name: string; nameOffset: number; offsets: number[] } {
-  const close = row.indexOf(']');
-  const values: number[] = [Number(row.slice(1, close).trim())];
-  const offsets: number[] = [1 + (row.slice(1, close).length - row.slice(1, close).trimStart().length)];
-  const re = /[ \t]+(-?\d+)(?=[ \t]|$)/y;
-  re.lastIndex = close + 1;
-  let pos = close + 1;
-  let m: RegExpExecArray | null;
-  while ((count === null || values.length < count) && (m = re.exec(row)) !== null) {
-    values.push(Number(m[1]));
-    offsets.push(re.lastIndex - m[1]!.length);
-    pos = re.lastIndex;
-  }
-  let nameOffset = pos;
-  while (nameOffset < row.length && (row[nameOffset] === ' ' || row[nameOffset] === '\t')) nameOffset++;
+  const values: number[] = [];
+  const offsets: number[] = [];
+  const nameOffset = scanTaskRow(row, count, values, offsets);
   return { values, name: row.slice(nameOffset).trimEnd(), nameOffset, offsets };
 }
 
